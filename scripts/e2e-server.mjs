@@ -1,39 +1,59 @@
 #!/usr/bin/env node
 /**
- * Serves the production build for Playwright: builds when the build is missing or older than
- * the sources, then runs `next start` on E2E_PORT. (Database preparation is added by the
- * platform foundation work.)
+ * Serves the production build for Playwright on E2E_PORT with a database of its own: a freshly
+ * created database on DATABASE_URL's server (dropped on exit), or a fresh embedded one in a
+ * temporary folder. The tests create their own users, so no demo data is loaded.
  */
-import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { ensureBuild, root, runScript } from './lib/build.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const distDir = process.env.NEXT_DIST_DIR || '.next';
 const port = process.env.E2E_PORT ?? '3100';
+const env = { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: `http://127.0.0.1:${port}` };
+let cleanup = async () => {};
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'test-results') continue;
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
+ensureBuild(env);
+
+if (env.DATABASE_URL) {
+  const name = `initlab_e2e_${process.pid}_${Date.now()}`;
+  const admin = new URL(env.DATABASE_URL);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  };
+  console.log(`[e2e-server] using fresh database ${name}`);
+} else {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'initlab-e2e-'));
+  env.PGLITE_DATA_DIR = path.join(dir, 'pglite');
+  cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  console.log(`[e2e-server] using fresh embedded database in ${dir}`);
 }
 
-const buildId = path.join(root, distDir, 'BUILD_ID');
-const sources = ['app', 'components', 'lib', 'public'].map((d) => path.join(root, d)).filter(existsSync);
-const stale = !existsSync(buildId) || sources.some((d) => newestMtime(d) > statSync(buildId).mtimeMs);
-if (stale || process.env.E2E_REBUILD) {
-  console.log(`[e2e-server] building into ${distDir} ...`);
-  const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: process.env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+runScript('scripts/db-migrate.ts', [], env);
 
-const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { cwd: root, stdio: 'inherit', env: process.env });
-const stop = () => child.kill('SIGTERM');
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-child.on('exit', (code) => process.exit(code ?? 0));
+const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
+let stopping = false;
+const stop = (sig) => {
+  if (stopping) return;
+  stopping = true;
+  child.kill(sig);
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
+child.on('exit', async (code) => {
+  await cleanup().catch((e) => console.error('[e2e-server] cleanup failed:', e.message));
+  process.exit(code ?? 0);
+});

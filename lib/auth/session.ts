@@ -1,0 +1,35 @@
+import 'server-only';
+/**
+ * Session helpers for server components and actions. Pages call requireUser/requireRole at the
+ * top; the data layer still checks rights itself, these only decide what to render.
+ */
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { authOptions } from './options';
+import type { Role, SessionUser } from './session-user';
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions());
+  return session?.user?.id ? session.user : null;
+}
+
+/** Only same-site paths are allowed as a return address (no open redirects). */
+export function safeCallbackPath(value: unknown, fallback = '/dashboard'): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')
+    ? value
+    : fallback;
+}
+
+/** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackPath(returnTo))}`);
+  return user;
+}
+
+/** Like requireUser, and renders the 403 page for a user without the role. */
+export async function requireRole(role: Role, returnTo: string): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
+  if (user.role !== role) forbidden();
+  return user;
+}

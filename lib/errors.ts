@@ -1,0 +1,34 @@
+/**
+ * AppError: a failure we expect and can explain. `message` is for logs; `userMessage` is safe to
+ * show. Anything else that reaches an action is logged and replaced by a generic message, so a
+ * stack trace or a database error never reaches a user.
+ */
+export type AppErrorCode =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly userMessage: string,
+    message: string = userMessage,
+    /** Per-field messages for forms. */
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const GENERIC_ERROR = 'Something went wrong on our side. Please try again in a moment.';
+
+/** The message a user may see for any thrown value; logs what they may not. */
+export function userMessageFor(err: unknown): string {
+  if (err instanceof AppError) return err.userMessage;
+  console.error(err);
+  return GENERIC_ERROR;
+}
