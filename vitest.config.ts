@@ -2,10 +2,17 @@ import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'tests/helpers/server-only.ts'),
+    },
+  },
   test: {
     include: ['tests/**/*.test.ts', 'lib/**/*.test.ts'],
     environment: 'node',
+    // Without DATABASE_URL, anything that opens the app's database gets an in-memory one.
+    env: { PGLITE_DATA_DIR: 'memory://' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests create their own databases; keep files in separate processes.

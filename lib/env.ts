@@ -80,6 +80,8 @@ export function getEnv(): Env {
 
 /** A random secret generated on first use and kept next to the embedded database's files. */
 function embeddedSecret(dataDir: string): string {
+  // An in-memory database (tests) lives as long as the process: so does its secret.
+  if (dataDir.startsWith('memory://')) return randomBytes(32).toString('base64url');
   const file = path.join(path.dirname(path.resolve(dataDir)), 'session-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(path.dirname(file), { recursive: true });

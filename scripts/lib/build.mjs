@@ -12,7 +12,8 @@ const SOURCES = ['app', 'components', 'lib', 'public', 'types', 'next.config.mjs
 function newestMtime(p) {
   const st = statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;
-  let newest = 0;
+  // A folder's own mtime changes when a file in it is added or deleted.
+  let newest = st.mtimeMs;
   for (const entry of readdirSync(p, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     newest = Math.max(newest, newestMtime(path.join(p, entry.name)));
