@@ -35,6 +35,8 @@ const nextConfig = {
   // Separate build folders let parallel e2e runs (or a dev server beside a test build) coexist.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
+  // The build type-checks the app; `npm run typecheck` (part of `npm test`) covers tests too.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   // Native / WASM packages are loaded by Node at run time rather than bundled.

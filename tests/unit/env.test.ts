@@ -10,25 +10,25 @@ const tmp = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'initlab-env-')),
 describe('parseEnv', () => {
   it('runs embedded with no configuration, generating and then reusing a session secret', () => {
     const dir = tmp();
-    const a = parseEnv({ PGLITE_DATA_DIR: dir } as NodeJS.ProcessEnv);
+    const a = parseEnv({ PGLITE_DATA_DIR: dir } as unknown as NodeJS.ProcessEnv);
     expect(a.embedded).toBe(true);
     expect(a.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(path.join(path.dirname(dir), 'session-secret'), 'utf8')).toBe(a.sessionSecret);
-    expect(parseEnv({ PGLITE_DATA_DIR: dir } as NodeJS.ProcessEnv).sessionSecret).toBe(a.sessionSecret);
+    expect(parseEnv({ PGLITE_DATA_DIR: dir } as unknown as NodeJS.ProcessEnv).sessionSecret).toBe(a.sessionSecret);
   });
 
   it('requires NEXTAUTH_SECRET in production with a PostgreSQL server', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/initlab' } as NodeJS.ProcessEnv)).toThrow(
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/initlab' } as unknown as NodeJS.ProcessEnv)).toThrow(
       /NEXTAUTH_SECRET: required in production/,
     );
-    const ok = parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/initlab', NEXTAUTH_SECRET: 's'.repeat(40) } as NodeJS.ProcessEnv);
+    const ok = parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/initlab', NEXTAUTH_SECRET: 's'.repeat(40) } as unknown as NodeJS.ProcessEnv);
     expect(ok).toMatchObject({ embedded: false, sessionSecret: 's'.repeat(40) });
   });
 
   it('names each malformed variable', () => {
     let message = '';
     try {
-      parseEnv({ DATABASE_URL: 'mysql://x', NEXTAUTH_URL: 'not a url', NEXTAUTH_SECRET: 'short' } as NodeJS.ProcessEnv);
+      parseEnv({ DATABASE_URL: 'mysql://x', NEXTAUTH_URL: 'not a url', NEXTAUTH_SECRET: 'short' } as unknown as NodeJS.ProcessEnv);
     } catch (e) {
       expect(e).toBeInstanceOf(EnvError);
       message = (e as Error).message;
@@ -39,6 +39,6 @@ describe('parseEnv', () => {
   });
 
   it('treats an empty DATABASE_URL as unset', () => {
-    expect(parseEnv({ DATABASE_URL: '', PGLITE_DATA_DIR: tmp() } as NodeJS.ProcessEnv).embedded).toBe(true);
+    expect(parseEnv({ DATABASE_URL: '', PGLITE_DATA_DIR: tmp() } as unknown as NodeJS.ProcessEnv).embedded).toBe(true);
   });
 });
