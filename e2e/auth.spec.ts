@@ -1,6 +1,6 @@
 /** Accounts end to end: sign-up, sign-in, sign-out, redirects, the 403 page and headers. */
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, PASSWORD, signIn, signUp, uniqueEmail } from './helpers';
+import { expectNoAxeViolations, PASSWORD, signIn, signOut, signUp, uniqueEmail } from './helpers';
 
 test('a student signs up, lands on the dashboard, signs out and back in', async ({ page }) => {
   const { email, name } = await signUp(page);
@@ -8,8 +8,7 @@ test('a student signs up, lands on the dashboard, signs out and back in', async 
   await expect(page.getByText(`Signed in as ${email} · Student`)).toBeVisible();
   await expect(page.getByRole('banner').getByText('Student')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await signOut(page);
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard/);
 
@@ -25,8 +24,7 @@ test('a protected page sends a visitor to sign-in and back to where they were go
 
   const email = uniqueEmail('instructor');
   await signUp(page, { role: 'instructor', email });
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await signOut(page);
 
   await page.goto('/instructor');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Finstructor/);
@@ -45,7 +43,7 @@ test('a student gets a 403 page, not a crash, on an instructor page', async ({ p
 
 test('sign-in explains empty fields, a wrong password and an unknown e-mail', async ({ page }) => {
   const { email } = await signUp(page);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.goto('/sign-in');
 
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -62,8 +60,7 @@ test('sign-in explains empty fields, a wrong password and an unknown e-mail', as
 
 test('sign-up explains bad fields and a duplicate e-mail', async ({ page }) => {
   const { email } = await signUp(page);
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await signOut(page);
 
   await page.goto('/sign-up');
   await page.getByRole('button', { name: 'Create account' }).click();
@@ -89,7 +86,7 @@ test('sign-up explains bad fields and a duplicate e-mail', async ({ page }) => {
 
 test('repeated failed sign-ins are refused for a while', async ({ page }) => {
   const { email } = await signUp(page);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.goto('/sign-in');
   for (let i = 0; i < 5; i++) {
     await signIn(page, email, `wrong-password-${i}`);
