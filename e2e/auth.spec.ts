@@ -51,11 +51,11 @@ test('sign-in explains empty fields, a wrong password and an unknown e-mail', as
   await expect(page.getByText('Enter your password')).toBeVisible();
 
   await signIn(page, email, 'not-the-password');
-  await expect(page.getByRole('alert')).toHaveText('The e-mail or password is incorrect.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('The e-mail or password is incorrect.');
   await expect(page).toHaveURL(/\/sign-in/);
 
   await signIn(page, uniqueEmail('nobody'), PASSWORD);
-  await expect(page.getByRole('alert')).toHaveText('The e-mail or password is incorrect.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('The e-mail or password is incorrect.');
 });
 
 test('sign-up explains bad fields and a duplicate e-mail', async ({ page }) => {
@@ -90,10 +90,10 @@ test('repeated failed sign-ins are refused for a while', async ({ page }) => {
   await page.goto('/sign-in');
   for (let i = 0; i < 5; i++) {
     await signIn(page, email, `wrong-password-${i}`);
-    await expect(page.getByRole('alert')).toHaveText('The e-mail or password is incorrect.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('The e-mail or password is incorrect.');
   }
   await signIn(page, email, PASSWORD);
-  await expect(page.getByRole('alert')).toContainText('Too many failed sign-in attempts');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Too many failed sign-in attempts');
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
