@@ -5,6 +5,7 @@
  * temporary folder. The tests create their own users, so no demo data is loaded.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { ensureBuild, root, runScript } from './lib/build.mjs';
 
 const port = process.env.E2E_PORT ?? '3100';
 const env = { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: `http://127.0.0.1:${port}` };
+// A production server with a PostgreSQL database requires a session secret; tests make one up.
+env.NEXTAUTH_SECRET ||= randomBytes(32).toString('base64url');
 let cleanup = async () => {};
 
 ensureBuild(env);

@@ -5,10 +5,14 @@ import 'server-only';
  */
 import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { authOptions } from './options';
 import type { Role, SessionUser } from './session-user';
 
 export async function getSessionUser(): Promise<SessionUser | null> {
+  // Per-request by nature: say so before reading configuration, so `next build` never tries to
+  // prerender a signed-in page (and never needs the production secrets).
+  await connection();
   const session = await getServerSession(authOptions());
   return session?.user?.id ? session.user : null;
 }
