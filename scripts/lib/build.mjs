@@ -3,7 +3,7 @@
  * `npm start` and the e2e server never serve a stale build and never rebuild needlessly.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
@@ -21,10 +21,13 @@ function newestMtime(p) {
   return newest;
 }
 
+/** Written after a build succeeds: a failed build can leave BUILD_ID behind, but never this. */
+const MARKER = 'initlab-build-complete';
+
 export function buildIsStale(distDir = process.env.NEXT_DIST_DIR || '.next') {
-  const buildId = path.join(root, distDir, 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
+  const marker = path.join(root, distDir, MARKER);
+  if (!existsSync(marker)) return true;
+  const built = statSync(marker).mtimeMs;
   return SOURCES.map((s) => path.join(root, s)).some((p) => existsSync(p) && newestMtime(p) > built);
 }
 
@@ -36,6 +39,7 @@ export function ensureBuild(env = process.env) {
     console.error('[initlab] the build failed; see the messages above.');
     process.exit(r.status ?? 1);
   }
+  writeFileSync(path.join(root, env.NEXT_DIST_DIR || '.next', MARKER), new Date().toISOString());
 }
 
 /** Runs a TypeScript script with tsx, exiting on failure. */
