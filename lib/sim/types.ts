@@ -7,7 +7,11 @@ import type { Scheme, SimConfig } from '../validation/sim-config';
 
 export type SignalState = 'vanishing' | 'stable' | 'exploding';
 
-/** Equal-width bins over [min, max]; counts[i] covers [edges[i], edges[i+1]). */
+/**
+ * Equal-width bins (40) over a robust range: [max(min, mean - 4 std), min(max, mean + 4 std)] of
+ * the layer's values; counts[i] covers [edges[i], edges[i+1]). Values outside the range are
+ * counted in the first or last bin, so the counts sum to units x samples (finite values only).
+ */
 export interface Histogram {
   edges: number[];
   counts: number[];
@@ -22,9 +26,15 @@ export interface Moments {
 }
 
 export interface PostMoments extends Moments {
-  /** ReLU-family: fraction of units that are zero (<= 0 slope region) for every sample. */
+  /**
+   * ReLU and leaky ReLU: fraction of units whose pre-activation is <= 0 for every sample (they
+   * pass no gradient, or only the leak, for this batch). 0 for other activations.
+   */
   deadFraction: number;
-  /** tanh: |a| > 0.97; sigmoid: a < 0.03 or a > 0.97; 0 for other activations. */
+  /**
+   * Fraction of all activation values phi(z) (units x samples, before any residual skip) that are
+   * saturated — tanh: |phi| > 0.97; sigmoid: phi < 0.03 or phi > 0.97; 0 for other activations.
+   */
   saturatedFraction: number;
 }
 
@@ -48,11 +58,16 @@ export interface LayerResult {
    * output for a unit-variance gradient at the network's output (so the last layer is ~1).
    */
   gradientNorm: number;
-  /** Mean-field predictions of the same quantities (Gauss-Legendre quadrature). */
-  theory: { preStd: number; postRms: number; gradientNorm: number };
+  /**
+   * Mean-field predictions of the same quantities (Gauss-Legendre quadrature; see
+   * lib/sim/mean-field.ts). postStd and postMean are additive extras.
+   */
+  theory: { preStd: number; postRms: number; gradientNorm: number; postStd?: number; postMean?: number };
   histogram: { pre: Histogram; post: Histogram };
   /** Spread of the Monte Carlo statistics over the band's seeds. */
   band: { preStd: Band; postStd: Band; postRms: Band; gradientNorm: Band };
+  /** True when every unit of this layer has exactly the same pre-activation for every sample. */
+  unitsIdentical?: boolean;
 }
 
 export interface Summary {
@@ -78,6 +93,8 @@ export interface Summary {
   verdict: 'match' | 'mismatch';
   /** One sentence explaining the verdict. */
   verdictText: string;
+  /** Mean-field prediction of finalStd (additive extra). */
+  theoryFinalStd?: number;
 }
 
 export interface SimResult {
@@ -91,6 +108,8 @@ export interface SimResult {
   input: Moments;
   layers: LayerResult[];
   summary: Summary;
+  /** First layer (1-based) whose statistics overflowed to Infinity/NaN, or null (additive extra). */
+  overflowLayer?: number | null;
 }
 
 /** Progress callback for long runs (fraction 0..1). Return false to cancel. */

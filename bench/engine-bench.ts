@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: the engine against numpy on a ladder of sizes, in one run (the machines are
+ * shared and noisy, so only medians and ratios measured together mean anything). The engine runs
+ * simulate() with one seed (bandSeeds = 1) and reports the path it took; numpy runs the same
+ * experiment with materialized weights (bench/numpy_bench.py). numpy is pinned to one BLAS thread
+ * by default, like the engine; pass --numpy-threads to let OpenBLAS use every core.
+ * No timing is asserted anywhere: this prints figures for the README.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { simulate } from '../lib/sim';
+import { simConfigSchema, type SimConfig } from '../lib/validation/sim-config';
+
+type Rung = { layers: number; width: number; samples: number; reps: number; scheme?: SimConfig['scheme'] };
+
+const RUNGS: Rung[] = [
+  { layers: 12, width: 256, samples: 64, reps: 21 },
+  { layers: 20, width: 512, samples: 64, reps: 9 },
+  { layers: 50, width: 512, samples: 64, reps: 5 },
+  { layers: 50, width: 1024, samples: 64, reps: 3 },
+];
+/** Informational rungs on the materialized path (not compared with the covariance target). */
+const EXTRA: Rung[] = [{ layers: 12, width: 256, samples: 64, reps: 9, scheme: 'he-uniform' }];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeEngine(r: Rung): { ms: number; path: string } {
+  const config = simConfigSchema.parse({ scheme: r.scheme ?? 'he-normal', activation: 'relu', layers: r.layers, width: r.width, samples: r.samples });
+  let p = '';
+  for (let i = 0; i < 3; i++) p = simulate({ ...config, seed: 1000 + i }, { bandSeeds: 1 }).path; // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < r.reps; i++) {
+    const t0 = performance.now();
+    simulate({ ...config, seed: i + 1 }, { bandSeeds: 1 });
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), path: p };
+}
+
+function timeNumpy(rungs: Rung[], threads: boolean): number[] | null {
+  const env = threads ? process.env : { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const res = spawnSync('python3', [path.join(import.meta.dirname, 'numpy_bench.py')], {
+    input: JSON.stringify({ rungs: rungs.map((r) => [r.layers, r.width, r.samples]), reps: rungs.map((r) => Math.max(3, r.reps)) }),
+    encoding: 'utf8',
+    env,
+    maxBuffer: 1 << 24,
+  });
+  if (res.status !== 0) {
+    console.error(`numpy bench unavailable: ${res.stderr || res.error?.message}`);
+    return null;
+  }
+  return JSON.parse(res.stdout).medians_ms;
+}
+
+const threads = process.argv.includes('--numpy-threads');
+const engine = RUNGS.map(timeEngine);
+const numpy = timeNumpy(RUNGS, threads);
+const f = (x: number) => x.toFixed(2).padStart(10);
+console.log(`Engine (simulate, 1 seed) vs numpy (materialized, ${threads ? 'default BLAS threads' : '1 BLAS thread'}); medians in ms`);
+console.log(['rung (L x n x B)'.padEnd(18), 'engine'.padStart(10), 'path'.padStart(13), 'numpy'.padStart(10), 'numpy/engine'.padStart(13)].join(' '));
+RUNGS.forEach((r, i) => {
+  const n = numpy?.[i];
+  console.log([`${r.layers} x ${r.width} x ${r.samples}`.padEnd(18), f(engine[i].ms), engine[i].path.padStart(13), n === undefined ? '       n/a' : f(n), n === undefined ? '' : (n / engine[i].ms).toFixed(2).padStart(13)].join(' '));
+});
+for (const r of EXTRA) {
+  const e = timeEngine(r);
+  console.log(`${`${r.layers} x ${r.width} x ${r.samples}`.padEnd(18)} ${f(e.ms)} ${e.path.padStart(13)}   (${r.scheme}, informational)`);
+}
+const def = engine[0].ms;
+console.log(`\nDefault interactive config 12 x 256 x 64, one seed: ${def.toFixed(2)} ms (target < 16 ms) ${def < 16 ? 'OK' : 'OVER'}`);

@@ -1,0 +1,184 @@
+/**
+ * Activation functions, their derivatives and gains. Definitions follow PyTorch:
+ * leaky ReLU uses the config's slope (default 0.01); GELU is the exact x * Phi(x) (erf form);
+ * SELU uses PyTorch's alpha and lambda; Swish is SiLU, x * sigmoid(x). At exactly 0 the ReLU
+ * derivative is 0 and the leaky ReLU derivative is the slope, as in PyTorch's backward.
+ *
+ * Gains: `calculateGain` returns torch.nn.init.calculate_gain for the activations PyTorch knows.
+ * For GELU and Swish (PyTorch has none) it returns the variance-preserving gain
+ *   g = 1 / sqrt(E[phi(xi)^2]),  xi ~ N(0, 1),
+ * i.e. the gain for which Var(W) = g^2 / fan_in makes q = 1 a fixed point of the mean-field
+ * second-moment map q -> g^2 E[phi(sqrt(q) xi)^2]. The same definition gives sqrt 2 for ReLU and
+ * 1 for linear, so it agrees with PyTorch where PyTorch's gain is derived this way.
+ */
+import type { Activation } from '../validation/sim-config';
+import { normalCdf, normalPdf } from './erf';
+import { expectNormal } from './quadrature';
+
+export const SELU_ALPHA = 1.6732632423543772848170429916717;
+export const SELU_SCALE = 1.0507009873554804934193349852946;
+
+export const ACTIVATION_INFO: Record<Activation, { label: string; hasParam: boolean }> = {
+  linear: { label: 'Linear (identity)', hasParam: false },
+  relu: { label: 'ReLU', hasParam: false },
+  'leaky-relu': { label: 'Leaky ReLU', hasParam: true },
+  tanh: { label: 'tanh', hasParam: false },
+  sigmoid: { label: 'Sigmoid', hasParam: false },
+  gelu: { label: 'GELU (exact)', hasParam: false },
+  selu: { label: 'SELU', hasParam: false },
+  swish: { label: 'Swish / SiLU', hasParam: false },
+};
+
+function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/** sigmoid'(x) = e^-|x| / (1 + e^-|x|)^2, without the cancellation of s(1 - s). */
+function sigmoidPrime(x: number): number {
+  const e = Math.exp(-Math.abs(x));
+  const d = 1 + e;
+  return e / (d * d);
+}
+
+/** tanh'(x) = sech^2(x) = 4 e^-2|x| / (1 + e^-2|x|)^2, accurate in the tails. */
+function tanhPrime(x: number): number {
+  const e = Math.exp(-2 * Math.abs(x));
+  const d = 1 + e;
+  return (4 * e) / (d * d);
+}
+
+/** phi for one value. `param` is the leaky ReLU slope. */
+export function activate(act: Activation, x: number, param = 0.01): number {
+  switch (act) {
+    case 'linear':
+      return x;
+    case 'relu':
+      return x > 0 ? x : 0;
+    case 'leaky-relu':
+      return x > 0 ? x : param * x;
+    case 'tanh':
+      return Math.tanh(x);
+    case 'sigmoid':
+      return sigmoid(x);
+    case 'gelu':
+      return x * normalCdf(x);
+    case 'selu':
+      return x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * Math.expm1(x);
+    case 'swish':
+      return x * sigmoid(x);
+  }
+}
+
+/** phi' for one value. */
+export function activateDerivative(act: Activation, x: number, param = 0.01): number {
+  switch (act) {
+    case 'linear':
+      return 1;
+    case 'relu':
+      return x > 0 ? 1 : 0;
+    case 'leaky-relu':
+      return x > 0 ? 1 : param;
+    case 'tanh':
+      return tanhPrime(x);
+    case 'sigmoid':
+      return sigmoidPrime(x);
+    case 'gelu':
+      return normalCdf(x) + x * normalPdf(x);
+    case 'selu':
+      return x > 0 ? SELU_SCALE : SELU_SCALE * SELU_ALPHA * Math.exp(x);
+    case 'swish': {
+      const s = sigmoid(x);
+      return s * (1 + x * (1 - s));
+    }
+  }
+}
+
+/** out[i] = phi(z[i]); the switch is hoisted out of the loop for the common cases. */
+export function applyActivation(act: Activation, param: number, z: Float64Array, out: Float64Array, n = z.length): void {
+  switch (act) {
+    case 'linear':
+      for (let i = 0; i < n; i++) out[i] = z[i];
+      return;
+    case 'relu':
+      for (let i = 0; i < n; i++) {
+        const v = z[i];
+        out[i] = v > 0 ? v : 0;
+      }
+      return;
+    case 'leaky-relu':
+      for (let i = 0; i < n; i++) {
+        const v = z[i];
+        out[i] = v > 0 ? v : param * v;
+      }
+      return;
+    case 'tanh':
+      for (let i = 0; i < n; i++) out[i] = Math.tanh(z[i]);
+      return;
+    default:
+      for (let i = 0; i < n; i++) out[i] = activate(act, z[i], param);
+  }
+}
+
+/** out[i] *= phi'(z[i]) (multiplies a gradient in place). */
+export function multiplyByDerivative(act: Activation, param: number, z: Float64Array, out: Float64Array, n = z.length): void {
+  switch (act) {
+    case 'linear':
+      return;
+    case 'relu':
+      for (let i = 0; i < n; i++) if (!(z[i] > 0)) out[i] = 0;
+      return;
+    case 'leaky-relu':
+      for (let i = 0; i < n; i++) if (!(z[i] > 0)) out[i] *= param;
+      return;
+    default:
+      for (let i = 0; i < n; i++) out[i] *= activateDerivative(act, z[i], param);
+  }
+}
+
+const computedGainCache = new Map<string, number>();
+
+/**
+ * Variance-preserving gain 1 / sqrt(E[phi(xi)^2]), xi ~ N(0, 1) (see the module header).
+ * Used by calculateGain for GELU and Swish; exported so tests and lessons can compare it with
+ * PyTorch's gains for the other activations.
+ */
+export function varianceGain(act: Activation, param = 0.01): number {
+  const key = `${act}:${param}`;
+  const cached = computedGainCache.get(key);
+  if (cached !== undefined) return cached;
+  const m2 = expectNormal((x) => {
+    const v = activate(act, x, param);
+    return v * v;
+  });
+  const g = 1 / Math.sqrt(m2);
+  computedGainCache.set(key, g);
+  return g;
+}
+
+/**
+ * torch.nn.init.calculate_gain: linear and sigmoid 1, tanh 5/3, relu sqrt(2), leaky_relu
+ * sqrt(2 / (1 + slope^2)) (slope default 0.01, as PyTorch), selu 3/4; GELU and Swish get the
+ * computed variance-preserving gain (varianceGain).
+ */
+export function calculateGain(act: Activation, param?: number): number {
+  switch (act) {
+    case 'linear':
+    case 'sigmoid':
+      return 1;
+    case 'tanh':
+      return 5 / 3;
+    case 'relu':
+      return Math.SQRT2;
+    case 'leaky-relu': {
+      const a = param ?? 0.01;
+      return Math.sqrt(2 / (1 + a * a));
+    }
+    case 'selu':
+      return 3 / 4;
+    case 'gelu':
+    case 'swish':
+      return varianceGain(act);
+  }
+}

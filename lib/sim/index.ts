@@ -1,0 +1,14 @@
+/**
+ * Public API of the simulation engine. Pure TypeScript: no React, Next, Prisma or node: imports,
+ * so the browser, a Web Worker, server actions, the command line and the tests share it.
+ */
+export { ENGINE_VERSION } from './version';
+export { simulate, SimulationCancelled, choosePath, estimatePathCost, type SimulateOptions } from './simulate';
+export { SCHEME_INFO, weightStd, weightVariance, resolveGain, resolveFanMode, describeFormula, isGaussianScheme, type SchemeInfo } from './schemes';
+export { ACTIVATION_INFO, calculateGain, varianceGain, activate, activateDerivative } from './activations';
+export { recommendScheme, balancedTanhGain, depthTrend, sigmoidGradientPreservingGain, type Recommendation } from './recommend';
+export { meanField, gaussianMoments, type MeanFieldLayer } from './mean-field';
+export { SIGNAL_THRESHOLDS, classifySignal } from './summary';
+export { resultDigest } from './digest';
+export { erf, erfc } from './erf';
+export type * from './types';

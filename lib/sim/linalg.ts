@@ -1,0 +1,252 @@
+/**
+ * Dense kernels on row-major Float64Array matrices, written for V8 (no SIMD): each kernel
+ * computes a small block of outputs in local variables (register blocking: 8 accumulators, 6
+ * loads per 8 multiply-adds) so the inner loop is bound by arithmetic rather than by loads and
+ * stores of the output; no allocation inside the kernels. The summation order is fixed, so the
+ * results are bit-reproducible across runs and engines.
+ *
+ * Shapes: activations are (units x B), one row per unit, one column per sample.
+ */
+
+/** Z (m x B) = W (m x k) * A (k x B). Z is overwritten. Blocks of 2 output rows x 4 samples. */
+export function matmul(W: Float64Array, m: number, k: number, A: Float64Array, B: number, Z: Float64Array): void {
+  const B4 = B - (B % 4);
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    const w0 = i * k;
+    const w1 = w0 + k;
+    const z0 = i * B;
+    const z1 = z0 + B;
+    for (let b = 0; b < B4; b += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      for (let p = 0, a = b; p < k; p++, a += B) {
+        const x0 = W[w0 + p];
+        const x1 = W[w1 + p];
+        const a0 = A[a];
+        const a1 = A[a + 1];
+        const a2 = A[a + 2];
+        const a3 = A[a + 3];
+        s00 += x0 * a0; s01 += x0 * a1; s02 += x0 * a2; s03 += x0 * a3;
+        s10 += x1 * a0; s11 += x1 * a1; s12 += x1 * a2; s13 += x1 * a3;
+      }
+      Z[z0 + b] = s00; Z[z0 + b + 1] = s01; Z[z0 + b + 2] = s02; Z[z0 + b + 3] = s03;
+      Z[z1 + b] = s10; Z[z1 + b + 1] = s11; Z[z1 + b + 2] = s12; Z[z1 + b + 3] = s13;
+    }
+    for (let b = B4; b < B; b++) {
+      let s0 = 0, s1 = 0;
+      for (let p = 0, a = b; p < k; p++, a += B) {
+        s0 += W[w0 + p] * A[a];
+        s1 += W[w1 + p] * A[a];
+      }
+      Z[z0 + b] = s0;
+      Z[z1 + b] = s1;
+    }
+  }
+  for (; i < m; i++) {
+    const w0 = i * k;
+    for (let b = 0; b < B; b++) {
+      let s = 0;
+      for (let p = 0, a = b; p < k; p++, a += B) s += W[w0 + p] * A[a];
+      Z[i * B + b] = s;
+    }
+  }
+}
+
+/** G (k x B) = W^T * D, with W (m x k) and D (m x B). Blocks of 2 output rows x 4 samples. */
+export function matmulTransposed(W: Float64Array, m: number, k: number, D: Float64Array, B: number, G: Float64Array): void {
+  const B4 = B - (B % 4);
+  let p = 0;
+  for (; p + 1 < k; p += 2) {
+    const g0 = p * B;
+    const g1 = g0 + B;
+    for (let b = 0; b < B4; b += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      for (let i = 0, w = p, d = b; i < m; i++, w += k, d += B) {
+        const x0 = W[w];
+        const x1 = W[w + 1];
+        const d0 = D[d];
+        const d1 = D[d + 1];
+        const d2 = D[d + 2];
+        const d3 = D[d + 3];
+        s00 += x0 * d0; s01 += x0 * d1; s02 += x0 * d2; s03 += x0 * d3;
+        s10 += x1 * d0; s11 += x1 * d1; s12 += x1 * d2; s13 += x1 * d3;
+      }
+      G[g0 + b] = s00; G[g0 + b + 1] = s01; G[g0 + b + 2] = s02; G[g0 + b + 3] = s03;
+      G[g1 + b] = s10; G[g1 + b + 1] = s11; G[g1 + b + 2] = s12; G[g1 + b + 3] = s13;
+    }
+    for (let b = B4; b < B; b++) {
+      let s0 = 0, s1 = 0;
+      for (let i = 0, w = p, d = b; i < m; i++, w += k, d += B) {
+        s0 += W[w] * D[d];
+        s1 += W[w + 1] * D[d];
+      }
+      G[g0 + b] = s0;
+      G[g1 + b] = s1;
+    }
+  }
+  for (; p < k; p++) {
+    for (let b = 0; b < B; b++) {
+      let s = 0;
+      for (let i = 0, w = p, d = b; i < m; i++, w += k, d += B) s += W[w] * D[d];
+      G[p * B + b] = s;
+    }
+  }
+}
+
+/**
+ * Gram matrix G (B x B) = M^T M of M (rows x B), i.e. G[b][c] = sum_r M[r][b] M[r][c]. Blocks of
+ * entries on or above the diagonal are computed, then mirrored.
+ */
+export function gram(M: Float64Array, rows: number, B: number, G: Float64Array): void {
+  const B4 = B - (B % 4);
+  for (let b0 = 0; b0 < B4; b0 += 4) {
+    let c0 = b0;
+    // 4 x 4 blocks first (8 loads per 16 multiply-adds), then 4 x 2, then 4 x 1.
+    for (; c0 + 3 < B; c0 += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      for (let r = 0, o = 0; r < rows; r++, o += B) {
+        const x0 = M[o + b0];
+        const x1 = M[o + b0 + 1];
+        const x2 = M[o + b0 + 2];
+        const x3 = M[o + b0 + 3];
+        const y0 = M[o + c0];
+        const y1 = M[o + c0 + 1];
+        const y2 = M[o + c0 + 2];
+        const y3 = M[o + c0 + 3];
+        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
+        s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
+        s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+      }
+      const g = b0 * B + c0;
+      G[g] = s00; G[g + 1] = s01; G[g + 2] = s02; G[g + 3] = s03;
+      G[g + B] = s10; G[g + B + 1] = s11; G[g + B + 2] = s12; G[g + B + 3] = s13;
+      G[g + 2 * B] = s20; G[g + 2 * B + 1] = s21; G[g + 2 * B + 2] = s22; G[g + 2 * B + 3] = s23;
+      G[g + 3 * B] = s30; G[g + 3 * B + 1] = s31; G[g + 3 * B + 2] = s32; G[g + 3 * B + 3] = s33;
+    }
+    for (; c0 + 1 < B; c0 += 2) {
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+      for (let r = 0, o = 0; r < rows; r++, o += B) {
+        const x0 = M[o + b0];
+        const x1 = M[o + b0 + 1];
+        const x2 = M[o + b0 + 2];
+        const x3 = M[o + b0 + 3];
+        const y0 = M[o + c0];
+        const y1 = M[o + c0 + 1];
+        s00 += x0 * y0; s01 += x0 * y1;
+        s10 += x1 * y0; s11 += x1 * y1;
+        s20 += x2 * y0; s21 += x2 * y1;
+        s30 += x3 * y0; s31 += x3 * y1;
+      }
+      G[b0 * B + c0] = s00; G[b0 * B + c0 + 1] = s01;
+      G[(b0 + 1) * B + c0] = s10; G[(b0 + 1) * B + c0 + 1] = s11;
+      G[(b0 + 2) * B + c0] = s20; G[(b0 + 2) * B + c0 + 1] = s21;
+      G[(b0 + 3) * B + c0] = s30; G[(b0 + 3) * B + c0 + 1] = s31;
+    }
+    if (c0 < B) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let r = 0, o = 0; r < rows; r++, o += B) {
+        const y = M[o + c0];
+        s0 += M[o + b0] * y;
+        s1 += M[o + b0 + 1] * y;
+        s2 += M[o + b0 + 2] * y;
+        s3 += M[o + b0 + 3] * y;
+      }
+      G[b0 * B + c0] = s0;
+      G[(b0 + 1) * B + c0] = s1;
+      G[(b0 + 2) * B + c0] = s2;
+      G[(b0 + 3) * B + c0] = s3;
+    }
+  }
+  for (let b = B4; b < B; b++) {
+    for (let c = b; c < B; c++) {
+      let s = 0;
+      for (let r = 0, o = 0; r < rows; r++, o += B) s += M[o + b] * M[o + c];
+      G[b * B + c] = s;
+    }
+  }
+  for (let b = 0; b < B; b++) for (let c = b + 1; c < B; c++) G[c * B + b] = G[b * B + c];
+}
+
+/**
+ * In-place Cholesky of a symmetric positive semidefinite G (n x n): on return G holds the upper
+ * factor U (zeros below the diagonal) with U^T U = G. Rank deficiency (zero activations, or more
+ * samples than units) shows up as pivots that are zero up to rounding; those are set to exactly
+ * zero together with their row, which is the semidefinite Cholesky factor: drawn vectors then lie
+ * in the column space of G, as under the exact distribution. No jitter is added, so a full-rank G
+ * is factored exactly.
+ */
+export function choleskyUpper(G: Float64Array, n: number): void {
+  let maxDiag = 0;
+  for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, G[i * n + i]);
+  const tol = maxDiag * n * 1e-14;
+  // Right-looking: after finishing row j, subtract its outer product from the trailing block,
+  // so every inner loop runs along a contiguous row.
+  for (let j = 0; j < n; j++) {
+    const jo = j * n;
+    const d = G[jo + j];
+    if (!(d > tol)) {
+      for (let c = j; c < n; c++) G[jo + c] = 0;
+      continue;
+    }
+    const ujj = Math.sqrt(d);
+    G[jo + j] = ujj;
+    const inv = 1 / ujj;
+    for (let c = j + 1; c < n; c++) G[jo + c] *= inv;
+    for (let r = j + 1; r < n; r++) {
+      const f = G[jo + r];
+      const ro = r * n;
+      for (let c = r; c < n; c++) G[ro + c] -= f * G[jo + c];
+    }
+  }
+  for (let r = 1; r < n; r++) for (let c = 0; c < r; c++) G[r * n + c] = 0;
+}
+
+/**
+ * Z (rows x B) = scale * X U, with X (rows x B) i.i.d. N(0, 1) and U upper triangular with zeros
+ * below the diagonal: each row of Z is then N(0, scale^2 U^T U). Blocks of 2 rows x 4 columns;
+ * for columns b0..b0+3 only c <= b0+3 contributes.
+ */
+export function multiplyUpper(X: Float64Array, rows: number, U: Float64Array, B: number, scale: number, Z: Float64Array): void {
+  const B4 = B - (B % 4);
+  let r = 0;
+  for (; r + 1 < rows; r += 2) {
+    const o0 = r * B;
+    const o1 = o0 + B;
+    for (let b0 = 0; b0 < B4; b0 += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      const cEnd = b0 + 4;
+      for (let c = 0, u = b0; c < cEnd; c++, u += B) {
+        const x0 = X[o0 + c];
+        const x1 = X[o1 + c];
+        const u0 = U[u];
+        const u1 = U[u + 1];
+        const u2 = U[u + 2];
+        const u3 = U[u + 3];
+        s00 += x0 * u0; s01 += x0 * u1; s02 += x0 * u2; s03 += x0 * u3;
+        s10 += x1 * u0; s11 += x1 * u1; s12 += x1 * u2; s13 += x1 * u3;
+      }
+      Z[o0 + b0] = s00 * scale; Z[o0 + b0 + 1] = s01 * scale; Z[o0 + b0 + 2] = s02 * scale; Z[o0 + b0 + 3] = s03 * scale;
+      Z[o1 + b0] = s10 * scale; Z[o1 + b0 + 1] = s11 * scale; Z[o1 + b0 + 2] = s12 * scale; Z[o1 + b0 + 3] = s13 * scale;
+    }
+    for (let b = B4; b < B; b++) {
+      let s0 = 0, s1 = 0;
+      for (let c = 0; c <= b; c++) {
+        const u = U[c * B + b];
+        s0 += X[o0 + c] * u;
+        s1 += X[o1 + c] * u;
+      }
+      Z[o0 + b] = s0 * scale;
+      Z[o1 + b] = s1 * scale;
+    }
+  }
+  for (; r < rows; r++) {
+    const o = r * B;
+    for (let b = 0; b < B; b++) {
+      let s = 0;
+      for (let c = 0; c <= b; c++) s += X[o + c] * U[c * B + b];
+      Z[o + b] = s * scale;
+    }
+  }
+}

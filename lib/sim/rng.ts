@@ -1,0 +1,200 @@
+/**
+ * The engine's seeded random numbers. Every draw goes through integer ops (Math.imul, shifts,
+ * xor) and IEEE double arithmetic plus Math.log/Math.sqrt, which V8 implements identically in
+ * Node and Chromium, so a seed gives bit-identical streams on the server and in the browser.
+ *
+ * - Generator: xoshiro128** (Blackman & Vigna), 32-bit output, period 2^128 - 1.
+ * - Seeding: splitmix32 expands a 32-bit stream key into the four state words.
+ * - Streams: `createRng(seed, ...ids)` hashes the seed with ids (layer index, purpose) so each
+ *   layer's weights come from their own stream and can be regenerated for the backward pass
+ *   without storing them, and so the result does not depend on the order things are drawn in.
+ * - Uniforms: one 32-bit output per uniform (resolution 2^-32); plenty for Monte Carlo.
+ * - Normals: the 128-layer ziggurat of Marsaglia & Tsang (2000), exact in distribution. Unlike the
+ *   original, the layer index (low 7 bits) and the value (the other 25 bits) come from disjoint
+ *   bits of each draw, so they are independent (the flaw Doornik 2005 pointed out). ~99% of draws
+ *   take the fast path (one integer draw, one compare, one multiply); the tables and the rare
+ *   wedge/tail draws use Math.exp/Math.log, identical in Node and Chromium.
+ */
+
+const ZIG_LAYERS = 128;
+const ZIG_R = 3.442619855899;
+const ZIG_V = 9.91256303526217e-3;
+/** Values are signed 25-bit integers in [-2^24, 2^24). */
+const ZIG_M = 2 ** 24;
+
+/** Ziggurat tables: kn = fast-path thresholds, wn = value scales, fn = density at layer edges. */
+function buildZiggurat(): { kn: Float64Array; wn: Float64Array; fn: Float64Array } {
+  const kn = new Float64Array(ZIG_LAYERS);
+  const wn = new Float64Array(ZIG_LAYERS);
+  const fn = new Float64Array(ZIG_LAYERS);
+  let dn = ZIG_R;
+  let tn = dn;
+  const q = ZIG_V / Math.exp(-0.5 * dn * dn);
+  kn[0] = (dn / q) * ZIG_M;
+  kn[1] = 0;
+  wn[0] = q / ZIG_M;
+  wn[ZIG_LAYERS - 1] = dn / ZIG_M;
+  fn[0] = 1;
+  fn[ZIG_LAYERS - 1] = Math.exp(-0.5 * dn * dn);
+  for (let i = ZIG_LAYERS - 2; i >= 1; i--) {
+    dn = Math.sqrt(-2 * Math.log(ZIG_V / dn + Math.exp(-0.5 * dn * dn)));
+    kn[i + 1] = (dn / tn) * ZIG_M;
+    tn = dn;
+    fn[i] = Math.exp(-0.5 * dn * dn);
+    wn[i] = dn / ZIG_M;
+  }
+  return { kn, wn, fn };
+}
+
+const { kn: KN, wn: WN, fn: FN } = buildZiggurat();
+
+/** splitmix32 finalizer: a bijective 32-bit mix. */
+function mix32(x: number): number {
+  let z = (x + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) | 0;
+}
+
+/** Stream purposes, so streams never collide by accident. */
+export const STREAM = {
+  input: 1,
+  weights: 2,
+  bias: 3,
+  outputGradient: 4,
+  backwardWeights: 5,
+} as const;
+
+export class Rng {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  constructor(key: number) {
+    let k = key | 0;
+    k = mix32(k);
+    this.s0 = k;
+    k = mix32(k);
+    this.s1 = k;
+    k = mix32(k);
+    this.s2 = k;
+    k = mix32(k);
+    this.s3 = k;
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** Next raw output as a signed 32-bit integer. */
+  nextInt32(): number {
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const m = Math.imul(s1, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9);
+    const t = s1 << 9;
+    let s2 = this.s2 ^ s0;
+    let s3 = this.s3 ^ s1;
+    this.s1 = s1 ^ s2;
+    this.s0 = s0 ^ s3;
+    s2 ^= t;
+    this.s2 = s2;
+    this.s3 = (s3 << 11) | (s3 >>> 21);
+    return result | 0;
+  }
+
+  /** Uniform on [0, 1). */
+  uniform(): number {
+    return (this.nextInt32() >>> 0) * 2.3283064365386963e-10;
+  }
+
+  /** Uniform on [-1, 1). */
+  uniformSigned(): number {
+    return this.nextInt32() * 4.656612873077393e-10;
+  }
+
+  /** Uniform on (0, 1), never 0 (for logarithms). */
+  private uniformOpen(): number {
+    return ((this.nextInt32() >>> 0) + 0.5) * 2.3283064365386963e-10;
+  }
+
+  /** The ziggurat's slow path for a draw h that missed the fast test (wedges and tail). */
+  private normalSlow(h: number): number {
+    for (;;) {
+      const iz = h & 127;
+      const u = h >> 7;
+      const x = u * WN[iz];
+      if (iz === 0) {
+        let t: number;
+        let y: number;
+        do {
+          t = -Math.log(this.uniformOpen()) / ZIG_R;
+          y = -Math.log(this.uniformOpen());
+        } while (y + y < t * t);
+        return u > 0 ? ZIG_R + t : -ZIG_R - t;
+      }
+      if (FN[iz] + this.uniformOpen() * (FN[iz - 1] - FN[iz]) < Math.exp(-0.5 * x * x)) return x;
+      h = this.nextInt32();
+      const u2 = h >> 7;
+      const iz2 = h & 127;
+      if (Math.abs(u2) < KN[iz2]) return u2 * WN[iz2];
+    }
+  }
+
+  /** One standard normal. */
+  normal(): number {
+    const h = this.nextInt32();
+    const u = h >> 7;
+    const iz = h & 127;
+    if (Math.abs(u) < KN[iz]) return u * WN[iz];
+    return this.normalSlow(h);
+  }
+
+  /**
+   * Fills out[offset .. offset+count) with N(0, std^2): the same stream as repeated normal()
+   * calls, with the generator's state held in locals on the fast path (the hot loop of weight
+   * sampling).
+   */
+  fillNormal(out: Float64Array, std: number, offset = 0, count = out.length - offset): void {
+    const end = offset + count;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = offset; i < end; i++) {
+      const m = Math.imul(s1, 5);
+      const h = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const u = h >> 7;
+      const iz = h & 127;
+      if (Math.abs(u) < KN[iz]) {
+        out[i] = u * WN[iz] * std;
+      } else {
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+        out[i] = this.normalSlow(h) * std;
+        s0 = this.s0;
+        s1 = this.s1;
+        s2 = this.s2;
+        s3 = this.s3;
+      }
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+}
+
+/** A generator for one purpose of one seed, e.g. createRng(seed, STREAM.weights, layer). */
+export function createRng(seed: number, ...ids: number[]): Rng {
+  let key = mix32(seed | 0);
+  for (const id of ids) key = mix32(key ^ mix32(id | 0));
+  return new Rng(key);
+}
