@@ -1,8 +1,10 @@
+'use client';
 /**
- * A labelled input with its error message wired up for assistive technology: the message is
- * announced (aria-live) and referenced by aria-describedby, and the input is marked invalid.
+ * An uncontrolled, named <input> for forms read with FormData (sign-in, sign-up), built on the
+ * shared Field layout so labels, hints and announced errors look and behave like everywhere else.
  */
 import type { InputHTMLAttributes } from 'react';
+import { Field, inputClass } from './field';
 
 type Props = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -11,32 +13,19 @@ type Props = InputHTMLAttributes<HTMLInputElement> & {
   hint?: string;
 };
 
-export function FormField({ label, name, error, hint, id, ...input }: Props) {
-  const inputId = id ?? `field-${name}`;
-  const errorId = `${inputId}-error`;
-  const hintId = `${inputId}-hint`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+export function FormField({ label, name, error, hint, ...input }: Props) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={inputId} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={inputId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900"
-        {...input}
-      />
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
-          {hint}
-        </p>
+    <Field label={label} hint={hint} error={error}>
+      {(ids) => (
+        <input
+          id={ids.controlId}
+          name={name}
+          aria-describedby={ids.describedBy}
+          aria-invalid={error ? true : undefined}
+          className={`${inputClass} w-full py-2 text-base`}
+          {...input}
+        />
       )}
-      <p id={errorId} aria-live="polite" className="min-h-4 text-sm text-red-700 dark:text-red-400">
-        {error}
-      </p>
-    </div>
+    </Field>
   );
 }

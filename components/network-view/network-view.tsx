@@ -1,0 +1,166 @@
+'use client';
+/**
+ * The animated network: layers left to right, each node's size and brightness encoding that
+ * layer's post-activation std relative to the input (log ratio clamped to ±3 decades so both
+ * extremes stay readable), with a pulse of light travelling through. The animation pauses on
+ * request, is off under prefers-reduced-motion, and a computed sentence (describeSignal) says in
+ * words what the picture shows, for everyone and for screen readers.
+ */
+import { useId, useState, type CSSProperties } from 'react';
+import type { SimResult } from '@/lib/sim/types';
+import { Button } from '@/components/ui/button';
+import { useReducedMotion } from '@/components/charts/use-dark-mode';
+import { formatNumber } from '@/components/simulator/format';
+import { describeSignal } from './describe-signal';
+import styles from './network-view.module.css';
+
+const MAX_COLUMNS = 24;
+const NODES_PER_COLUMN = 5;
+const VIEW_W = 760;
+const VIEW_H = 230;
+const PAD_X = 36;
+const PAD_TOP = 26;
+const PAD_BOTTOM = 34;
+
+/** Layers to draw: all when few, else an even sample that always keeps the first and last. */
+function pickLayers(count: number): number[] {
+  if (count <= MAX_COLUMNS) return Array.from({ length: count }, (_, i) => i + 1);
+  const picked = new Set<number>();
+  for (let i = 0; i < MAX_COLUMNS; i++) picked.add(1 + Math.round((i * (count - 1)) / (MAX_COLUMNS - 1)));
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** Visual encoding of a std ratio: t in [-1, 1] is log10(ratio) / 3, clamped. */
+function encode(ratio: number) {
+  if (ratio === 0 || Number.isNaN(ratio)) return { t: -1, r: 2, fill: 'hsl(215 25% 22%)', glow: 0, amp: 0 };
+  const t = Number.isFinite(ratio) ? Math.max(-1, Math.min(1, Math.log10(ratio) / 3)) : 1;
+  const r = 7.5 * (1 + 0.55 * t);
+  if (t <= 0) {
+    // Vanishing: toward the panel's background, losing colour and light.
+    const k = -t;
+    return { t, r, fill: `hsl(202 ${Math.round(80 - 55 * k)}% ${Math.round(60 - 42 * k)}%)`, glow: 0, amp: 0.35 * (1 - 0.85 * k) };
+  }
+  // Exploding: toward hot yellow-white with a growing glow.
+  return { t, r, fill: `hsl(${Math.round(202 - 150 * t)} 95% ${Math.round(60 + 30 * t)}%)`, glow: t, amp: 0.35 + 0.4 * t };
+}
+
+export function NetworkView({ result }: { result: SimResult }) {
+  const reduced = useReducedMotion();
+  const [paused, setPaused] = useState(false);
+  const titleId = useId();
+  const descId = useId();
+  const glowId = `${useId().replace(/:/g, '')}-glow`;
+
+  const L = result.layers.length;
+  const shown = pickLayers(L);
+  const columns = [
+    { label: 'in', layer: 0, ratio: 1, width: result.config.width },
+    ...shown.map((n) => {
+      const l = result.layers[n - 1];
+      return { label: `${n}`, layer: n, ratio: l.post.std / result.summary.inputStd, width: l.width };
+    }),
+  ];
+  const dx = (VIEW_W - 2 * PAD_X) / Math.max(1, columns.length - 1);
+  const innerH = VIEW_H - PAD_TOP - PAD_BOTTOM;
+  const period = 2.6;
+  const nodeYs = (units: number) => {
+    const n = Math.min(NODES_PER_COLUMN, Math.max(1, units));
+    return Array.from({ length: n }, (_, i) => PAD_TOP + ((i + 0.5) * innerH) / n);
+  };
+  const description = describeSignal(result);
+  const animated = !reduced;
+
+  return (
+    <section aria-labelledby={titleId} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={titleId} className="text-base font-semibold">
+          Signal through the network
+        </h2>
+        <div className="flex items-center gap-2">
+          {reduced ? (
+            <span className="text-xs text-slate-600 dark:text-slate-400">Animation off: your system asks for reduced motion.</span>
+          ) : (
+            <Button size="sm" onClick={() => setPaused((p) => !p)} aria-pressed={paused}>
+              {paused ? '▶ Play' : '❚❚ Pause'}
+              <span className="sr-only"> animation</span>
+            </Button>
+          )}
+        </div>
+      </div>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        Node size and brightness: that layer&apos;s post-activation std relative to the input (clamped at 1000× either way).
+        {L > MAX_COLUMNS ? ` Showing ${shown.length} of ${L} layers, evenly spaced.` : ''}
+      </p>
+      <div className="mt-3 overflow-hidden rounded-lg bg-slate-950" data-testid="network-view">
+        <svg
+          viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
+          role="img"
+          aria-labelledby={`${titleId} ${descId}`}
+          className={`block h-auto w-full ${animated ? styles.animated : ''} ${paused ? styles.paused : ''}`}
+        >
+          <defs>
+            <filter id={glowId} x="-100%" y="-100%" width="300%" height="300%">
+              <feGaussianBlur stdDeviation="4" result="blur" />
+              <feMerge>
+                <feMergeNode in="blur" />
+                <feMergeNode in="SourceGraphic" />
+              </feMerge>
+            </filter>
+          </defs>
+          {/* Wires between neighbouring columns; their opacity follows the receiving layer. */}
+          <g stroke="#94a3b8" strokeWidth={0.6}>
+            {columns.slice(1).map((col, ci) => {
+              const prev = columns[ci];
+              const e = encode(col.ratio);
+              const opacity = 0.05 + 0.22 * ((e.t + 1) / 2);
+              return nodeYs(prev.width).flatMap((y0, i) =>
+                nodeYs(col.width).map((y1, j) => (
+                  <line key={`${ci}-${i}-${j}`} x1={PAD_X + ci * dx} y1={y0} x2={PAD_X + (ci + 1) * dx} y2={y1} strokeOpacity={opacity} />
+                )),
+              );
+            })}
+          </g>
+          {columns.map((col, ci) => {
+            const e = encode(col.ratio);
+            const x = PAD_X + ci * dx;
+            const style = {
+              '--delay': `${((ci / Math.max(1, columns.length)) * period * 0.7).toFixed(3)}s`,
+              '--amp': e.amp.toFixed(3),
+              '--period': `${period}s`,
+            } as CSSProperties;
+            return (
+              <g key={col.layer}>
+                {nodeYs(col.width).map((y, i) => (
+                  <circle
+                    key={i}
+                    className={styles.node}
+                    style={style}
+                    cx={x}
+                    cy={y}
+                    r={e.r}
+                    fill={e.fill}
+                    filter={e.glow > 0.15 ? `url(#${glowId})` : undefined}
+                  />
+                ))}
+                {ci === 0 || ci === columns.length - 1 || columns.length <= 13 || ci % 2 === 0 ? (
+                  <text x={x} y={VIEW_H - 12} textAnchor="middle" fontSize={11} fill="#cbd5e1">
+                    {col.label}
+                  </text>
+                ) : null}
+              </g>
+            );
+          })}
+          <text x={PAD_X} y={14} fontSize={11} fill="#cbd5e1">
+            input std {formatNumber(result.summary.inputStd)}
+          </text>
+          <text x={VIEW_W - PAD_X} y={14} fontSize={11} fill="#cbd5e1" textAnchor="end">
+            layer {L}: std {formatNumber(result.layers[L - 1].post.std)}
+          </text>
+        </svg>
+      </div>
+      <p id={descId} className="mt-3 text-sm text-slate-700 dark:text-slate-200" data-testid="signal-description">
+        {description}
+      </p>
+    </section>
+  );
+}

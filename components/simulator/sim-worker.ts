@@ -1,0 +1,46 @@
+/// <reference lib="webworker" />
+/**
+ * Web Worker that runs the engine off the main thread for configs too large to finish within a
+ * frame. Bundled by Next (Turbopack) from `new Worker(new URL('./sim-worker.ts', import.meta.url))`
+ * in use-simulation.ts; it imports the same lib/sim the server and the command line use, so its
+ * numbers are bit-identical. Cancellation is by terminate() from the page: simulate() is
+ * synchronous, so a "cancel" message could never be read mid-run anyway.
+ */
+import { simulate } from '@/lib/sim';
+import type { SimConfig } from '@/lib/validation/sim-config';
+
+export interface WorkerRequest {
+  id: number;
+  config: SimConfig;
+  bandSeeds: number;
+}
+
+export type WorkerResponse =
+  | { type: 'progress'; id: number; fraction: number }
+  | { type: 'done'; id: number; result: ReturnType<typeof simulate>; ms: number }
+  | { type: 'error'; id: number; message: string };
+
+const ctx = self as unknown as DedicatedWorkerGlobalScope;
+
+ctx.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const { id, config, bandSeeds } = event.data;
+  const post = (m: WorkerResponse) => ctx.postMessage(m);
+  const start = performance.now();
+  let lastReport = 0;
+  try {
+    const result = simulate(config, {
+      bandSeeds,
+      onProgress: (fraction) => {
+        // Throttle: a message per progress tick would flood the page for many-layer runs.
+        const now = performance.now();
+        if (now - lastReport > 60 || fraction >= 1) {
+          lastReport = now;
+          post({ type: 'progress', id, fraction });
+        }
+      },
+    });
+    post({ type: 'done', id, result, ms: performance.now() - start });
+  } catch (err) {
+    post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+  }
+};

@@ -1,0 +1,266 @@
+'use client';
+/**
+ * The simulator page's client side: owns the form draft, the last valid config (mirrored into the
+ * URL with history.replaceState), the pins, and asks useSimulation for results. Validation is
+ * parseSimConfig; an invalid field shows its message and the last good result stays on screen.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SimResult } from '@/lib/sim/types';
+import { DEFAULT_CONFIG, parseSimConfig, type SimConfig, type SimConfigInput } from '@/lib/validation/sim-config';
+import { configToSearchParams } from '@/lib/validation/sim-config-url';
+import { Button } from '@/components/ui/button';
+import { NetworkView } from '@/components/network-view/network-view';
+import { ChartsPanel, MAX_PINS, type Pin } from './charts-panel';
+import { ControlPanel, type FieldErrors } from './control-panel';
+import { draftFromConfig, draftToInput, type Draft } from './config-draft';
+import { ExportPanel } from './export-panel';
+import { LayerTable } from './layer-table';
+import { PRESETS } from './presets';
+import { ResultsPanel } from './results-panel';
+import { Definitions } from './definitions';
+import { configKey, useSimulation } from './use-simulation';
+
+export interface SimulatorAppProps {
+  initialConfig: SimConfig;
+  /** Computed on the server for small configs so the first paint has numbers; else null. */
+  initialResult: SimResult | null;
+  /** Field -> message when the URL's config was rejected (the page then runs the defaults). */
+  urlErrors: Record<string, string> | null;
+}
+
+function writeUrl(config: SimConfig) {
+  // replaceState, not router.replace: no navigation, no history entry per slider step, and
+  // Next's router stays in sync with it (App Router patches the history methods).
+  window.history.replaceState(null, '', `?${configToSearchParams(config).toString()}`);
+}
+
+export function SimulatorApp({ initialConfig, initialResult, urlErrors }: SimulatorAppProps) {
+  const [draft, setDraft] = useState<Draft>(() => draftFromConfig(initialConfig));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [config, setConfig] = useState<SimConfig>(initialConfig);
+  const [notice, setNotice] = useState(urlErrors);
+  const [pins, setPins] = useState<Pin[]>([]);
+  const [pinCounter, setPinCounter] = useState(0);
+  const sim = useSimulation(initialResult);
+  const { request } = sim;
+
+  // A config the server did not compute (too large for a request) starts in the worker at once.
+  useEffect(() => {
+    if (!initialResult) request(initialConfig, { immediate: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const accept = useCallback(
+    (next: SimConfig, immediate = false) => {
+      setConfig(next);
+      writeUrl(next);
+      request(next, { immediate });
+    },
+    [request],
+  );
+
+  // The draft lives in a ref too, so a change handler validates the newest text without doing
+  // side effects (URL, engine) inside a state updater.
+  const draftRef = useRef(draft);
+  const onChange = useCallback(
+    <K extends keyof Draft>(key: K, value: Draft[K]) => {
+      const next = { ...draftRef.current, [key]: value };
+      draftRef.current = next;
+      setDraft(next);
+      const parsed = parseSimConfig(draftToInput(next));
+      if (parsed.ok) {
+        setErrors({});
+        accept(parsed.config);
+      } else {
+        setErrors(parsed.errors);
+      }
+    },
+    [accept],
+  );
+
+  const applyConfig = (input: SimConfigInput) => {
+    const parsed = parseSimConfig(input);
+    if (!parsed.ok) return;
+    draftRef.current = draftFromConfig(parsed.config);
+    setDraft(draftRef.current);
+    setErrors({});
+    accept(parsed.config, true);
+  };
+
+  const onNewSeed = () => {
+    const buf = new Uint32Array(1);
+    crypto.getRandomValues(buf);
+    onChange('seed', String(buf[0] % 2 ** 31));
+  };
+
+  const result = sim.result;
+  const stale = !!result && configKey(result.config) !== configKey(config);
+  const invalid = Object.keys(errors).length > 0;
+
+  return (
+    <div className="space-y-5">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">Signal propagation simulator</h1>
+        <p className="max-w-3xl text-slate-700 dark:text-slate-300">
+          Push random inputs through a stack of fully-connected layers and watch what the initial weights do to them: the spread of the
+          signal at every layer, the gradient on the way back, and the prediction of mean-field theory beside the measured curve.
+        </p>
+      </header>
+
+      {notice ? (
+        <div role="alert" className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100" data-testid="url-notice">
+          <div>
+            <p className="font-semibold">This link&apos;s settings could not be used, so the default settings are shown.</p>
+            <ul className="mt-1 list-disc pl-5">
+              {Object.entries(notice).map(([field, message]) => (
+                <li key={field}>
+                  <span className="font-mono">{field === '_' ? 'config' : field}</span>: {message}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <Button size="sm" variant="ghost" onClick={() => setNotice(null)}>
+            Dismiss
+          </Button>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="presets-heading" className="space-y-2">
+        <h2 id="presets-heading" className="text-sm font-semibold text-slate-700 dark:text-slate-300">
+          Classic cases
+        </h2>
+        <div className="flex flex-wrap gap-2">
+          {PRESETS.map((p) => (
+            <Button key={p.id} size="sm" onClick={() => applyConfig(p.config)} title={p.description}>
+              {p.label}
+              <span className="sr-only">: {p.description}</span>
+            </Button>
+          ))}
+          <Button size="sm" variant="ghost" onClick={() => applyConfig(DEFAULT_CONFIG)}>
+            Reset
+          </Button>
+        </div>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
+        <div className="lg:sticky lg:top-4 lg:self-start">
+          <ControlPanel draft={draft} errors={errors} onChange={onChange} onNewSeed={onNewSeed} />
+        </div>
+
+        <div className="min-w-0 space-y-6">
+          <StatusBar
+            running={sim.running}
+            preview={sim.preview}
+            progress={sim.progress}
+            cancelled={sim.cancelled}
+            error={sim.error}
+            invalid={invalid}
+            stale={stale}
+            onCancel={sim.cancel}
+            onRetry={() => request(config, { immediate: true })}
+          />
+          {result ? (
+            <>
+              <ResultsPanel result={result} origin={sim.origin} stale={stale} busy={sim.running} preview={sim.preview} />
+              <NetworkView result={result} />
+              <ChartsPanel
+                result={result}
+                config={config}
+                pins={pins}
+                onPin={() => {
+                  if (pins.length >= MAX_PINS) return;
+                  setPins((p) => [...p, { id: pinCounter, result }]);
+                  setPinCounter((n) => n + 1);
+                }}
+                onRemovePin={(id) => setPins((p) => p.filter((x) => x.id !== id))}
+              />
+              <LayerTable result={result} />
+              <ExportPanel result={result} />
+            </>
+          ) : (
+            <ResultsPlaceholder />
+          )}
+          <Definitions />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function StatusBar(props: {
+  running: boolean;
+  preview: boolean;
+  progress: number | null;
+  cancelled: boolean;
+  error: string | null;
+  invalid: boolean;
+  stale: boolean;
+  onCancel: () => void;
+  onRetry: () => void;
+}) {
+  const { running, preview, progress, cancelled, error, invalid, stale, onCancel, onRetry } = props;
+  let body: React.ReactNode = null;
+  if (running && progress !== null) {
+    body = (
+      <div className="flex flex-wrap items-center gap-3" data-testid="sim-progress">
+        <label className="flex items-center gap-2 text-sm">
+          <span>{preview ? 'Computing the band over seeds' : 'Simulating in the background'}</span>
+          <progress max={1} value={progress} className="h-2 w-40 accent-blue-700" aria-label="Simulation progress" />
+          <span className="tabular-nums text-xs">{Math.round(progress * 100)}%</span>
+        </label>
+        <Button size="sm" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    );
+  } else if (running) {
+    body = <p className="text-sm text-slate-600 dark:text-slate-400">Updating…</p>;
+  } else if (error) {
+    body = (
+      <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-red-800 dark:text-red-300">
+        <span>The simulation failed: {error}</span>
+        <Button size="sm" onClick={onRetry}>
+          Try again
+        </Button>
+      </div>
+    );
+  } else if (cancelled && preview && !stale) {
+    body = (
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span>Cancelled. The results show the first seed only, without the band over seeds.</span>
+        <Button size="sm" onClick={onRetry}>
+          Run again
+        </Button>
+      </div>
+    );
+  } else if (cancelled && stale) {
+    body = (
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span>Cancelled. The results below are for the previous settings.</span>
+        <Button size="sm" onClick={onRetry}>
+          Run again
+        </Button>
+      </div>
+    );
+  } else if (invalid) {
+    body = <p className="text-sm text-slate-700 dark:text-slate-300">Fix the highlighted setting; the results below are for the last valid settings.</p>;
+  }
+  return (
+    <div aria-live="polite" className="min-h-8">
+      {body}
+    </div>
+  );
+}
+
+function ResultsPlaceholder() {
+  return (
+    <div className="space-y-3" aria-hidden>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {Array.from({ length: 6 }, (_, i) => (
+          <div key={i} className="h-24 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
+        ))}
+      </div>
+      <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />
+    </div>
+  );
+}

@@ -1,0 +1,265 @@
+/**
+ * The public simulator (/simulator) in the production build: labelled controls drive the engine,
+ * the summary tells vanishing / stable / exploding, the URL carries the config, big configs run
+ * in a Web Worker with progress, and the browser's numbers are bit-identical to Node's (the page
+ * renders resultDigest(result) as data-digest; this file runs lib/sim directly for comparison).
+ */
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { resultDigest, simulate } from '../lib/sim/index';
+import { configFromSearchParams } from '../lib/validation/sim-config-url';
+
+const results = (page: Page) => page.getByTestId('results');
+const dd = (page: Page, name: string) => page.getByLabel(name, { exact: true });
+
+/** Waits until the shown result is for the current settings (no pending run). */
+async function settled(page: Page) {
+  await expect(results(page)).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
+  await expect(results(page)).toHaveAttribute('data-busy', 'false', { timeout: 60_000 });
+  await expect(page.getByText('Updating…')).toHaveCount(0);
+}
+
+async function openAdvanced(page: Page) {
+  const summary = page.locator('summary', { hasText: 'Advanced settings' });
+  const details = page.locator('details', { has: summary });
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await summary.click();
+}
+
+let consoleErrors: string[] = [];
+test.beforeEach(({ page }) => {
+  consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+test.afterEach(() => {
+  expect(consoleErrors, 'no console errors').toEqual([]);
+});
+
+test('first paint shows real results for the default config', async ({ page }) => {
+  await page.goto('/simulator');
+  await expect(page.getByRole('heading', { name: 'Signal propagation simulator' })).toBeVisible();
+  for (const name of ['Initialization', 'Final-layer activation std', 'Change vs input', 'Signal state', 'Recommended init', 'Match verdict']) {
+    await expect(dd(page, name)).toBeVisible();
+  }
+  await expect(results(page)).toHaveAttribute('data-origin', 'server');
+  await expect(page.getByLabel('Number of layers')).toHaveValue('12');
+});
+
+test('ReLU + He normal over 30 layers is stable', async ({ page }) => {
+  await page.goto('/simulator');
+  await page.getByLabel('Initialization scheme').selectOption('he-normal');
+  await page.getByLabel('Activation function').selectOption('relu');
+  await page.getByLabel('Number of layers').fill('30');
+  await settled(page);
+  await expect(dd(page, 'Signal state')).toHaveAttribute('data-value', 'stable');
+  await expect(dd(page, 'Signal state')).toContainText('stable');
+  await expect(dd(page, 'Match verdict')).toHaveAttribute('data-value', 'match');
+});
+
+test('ReLU + Xavier vanishes, final std far below the input', async ({ page }) => {
+  await page.goto('/simulator');
+  await page.getByLabel('Initialization scheme').selectOption('xavier-normal');
+  await page.getByLabel('Activation function').selectOption('relu');
+  await page.getByLabel('Number of layers').fill('30');
+  await page.getByLabel('Input signal std').fill('1');
+  await settled(page);
+  await expect(dd(page, 'Signal state')).toHaveAttribute('data-value', 'vanishing');
+  const ratio = Number(await dd(page, 'Change vs input').getAttribute('data-value'));
+  expect(ratio).toBeLessThan(0.01);
+  const finalStd = Number(await dd(page, 'Final-layer activation std').getAttribute('data-value'));
+  expect(finalStd).toBeLessThan(0.01);
+  await expect(dd(page, 'Match verdict')).toHaveAttribute('data-value', 'mismatch');
+  await expect(dd(page, 'Recommended init')).toHaveAttribute('data-value', /he-/);
+});
+
+test('large random explodes', async ({ page }) => {
+  await page.goto('/simulator');
+  await page.getByRole('button', { name: /^Large random/ }).click();
+  await settled(page);
+  await expect(page.getByLabel('Initialization scheme')).toHaveValue('large-random');
+  await expect(dd(page, 'Signal state')).toHaveAttribute('data-value', 'exploding');
+  expect(Number(await dd(page, 'Change vs input').getAttribute('data-value'))).toBeGreaterThan(100);
+});
+
+test('zero init shows the symmetry problem and an empty log chart note', async ({ page }) => {
+  await page.goto('/simulator');
+  await page.getByRole('button', { name: /^Zero init/ }).click();
+  await settled(page);
+  await expect(page.getByText('Symmetry is never broken.')).toBeVisible();
+  await expect(page.getByTestId('signal-chart')).toContainText('cannot be drawn on a log scale');
+  await expect(page.getByTestId('gradient-chart')).toContainText('cannot be drawn on a log scale');
+  await expect(page.getByTestId('signal-description')).toContainText('exactly 0');
+});
+
+test('the URL round-trips the config', async ({ page }) => {
+  await page.goto('/simulator');
+  await page.getByLabel('Initialization scheme').selectOption('he-uniform');
+  await page.getByLabel('Activation function').selectOption('tanh');
+  await page.getByLabel('Number of layers').fill('20');
+  await page.getByLabel('Units per layer').fill('128');
+  await page.getByLabel('Input signal std').fill('0.5');
+  await openAdvanced(page);
+  await page.getByLabel('Seed', { exact: true }).fill('7');
+  await page.getByLabel('Normalization').selectOption('layernorm');
+  await settled(page);
+  await expect(page).toHaveURL(/layers=20/);
+  await expect(page).toHaveURL(/seed=7/);
+  // Compare what is shown (values rounded for display), not the digest: after the reload the
+  // server computes the result in Node, and bit-identity across engines is its own test below.
+  const shown = await results(page).innerText();
+
+  await page.goto(page.url());
+  await expect(page.getByLabel('Initialization scheme')).toHaveValue('he-uniform');
+  await expect(page.getByLabel('Activation function')).toHaveValue('tanh');
+  await expect(page.getByLabel('Number of layers')).toHaveValue('20');
+  await expect(page.getByLabel('Units per layer')).toHaveValue('128');
+  await expect(page.getByLabel('Input signal std')).toHaveValue('0.5');
+  await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
+  await expect(page.getByLabel('Normalization')).toHaveValue('layernorm');
+  await expect(results(page)).toHaveAttribute('data-origin', 'server');
+  expect(await results(page).innerText()).toBe(shown);
+});
+
+test('a bad URL falls back to the defaults with a notice naming the field', async ({ page }) => {
+  await page.goto('/simulator?layers=abc&scheme=he-normal');
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('layers');
+  await expect(page.getByLabel('Number of layers')).toHaveValue('12');
+  await expect(dd(page, 'Signal state')).toBeVisible();
+
+  await page.goto('/simulator?scheme=kaiming-magic');
+  await expect(page.getByTestId('url-notice')).toContainText('scheme');
+});
+
+test('invalid input shows a message beside the field and keeps the last result', async ({ page }) => {
+  await page.goto('/simulator');
+  const digest = await results(page).getAttribute('data-digest');
+  const layers = page.getByLabel('Number of layers');
+  await layers.fill('0');
+  await expect(layers).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await layers.getAttribute('aria-describedby'))!.split(' ');
+  const error = page.locator(`[id="${describedBy[describedBy.length - 1]}"]`);
+  await expect(error).toContainText('between 1 and 200');
+  await expect(results(page)).toHaveAttribute('data-digest', digest!);
+  await layers.fill('8');
+  await expect(layers).not.toHaveAttribute('aria-invalid', 'true');
+  await settled(page);
+  await expect(results(page)).not.toHaveAttribute('data-digest', digest!);
+});
+
+test('the network view and the charts render, and the animation pauses', async ({ page }) => {
+  await page.goto('/simulator');
+  const view = page.getByTestId('network-view');
+  await expect(view.locator('svg')).toBeVisible();
+  expect(await view.locator('circle').count()).toBeGreaterThan(10);
+  await expect(page.getByTestId('signal-description')).toContainText('after layer 12');
+  await expect(page.getByTestId('signal-chart').locator('.recharts-wrapper > svg')).toBeVisible();
+  await expect(page.getByTestId('gradient-chart').locator('.recharts-wrapper > svg')).toBeVisible();
+  expect(await page.getByTestId('signal-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(1);
+  const pause = page.getByRole('button', { name: /Pause animation/ });
+  await pause.click();
+  await expect(page.getByRole('button', { name: /Play animation/ })).toHaveAttribute('aria-pressed', 'true');
+  // Switch the chart to pre-activation RMS, and open the data table.
+  await page.locator('label').filter({ hasText: /^Pre-activation z$/ }).click();
+  await page.locator('label').filter({ hasText: /^RMS$/ }).click();
+  await expect(page.getByRole('radio', { name: 'RMS' })).toBeChecked();
+  await expect(page.getByTestId('signal-chart')).toContainText('RMS of z');
+  await page.locator('summary', { hasText: 'Per-layer numbers' }).click();
+  await expect(page.getByTestId('layer-table').locator('tbody tr')).toHaveCount(13);
+});
+
+test('reduced motion: the network view is static', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto('/simulator');
+  await expect(page.getByText('Animation off')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Pause animation/ })).toHaveCount(0);
+  await context.close();
+});
+
+test("the browser's engine result is bit-identical to Node's", async ({ page }) => {
+  await page.goto('/simulator');
+  await page.getByLabel('Initialization scheme').selectOption('orthogonal');
+  await page.getByLabel('Activation function').selectOption('tanh');
+  await page.getByLabel('Number of layers').fill('16');
+  await page.getByLabel('Units per layer').fill('96');
+  await settled(page);
+  await expect(results(page)).toHaveAttribute('data-origin', /main|worker/);
+  const browserDigest = await results(page).getAttribute('data-digest');
+  const parsed = configFromSearchParams(new URL(page.url()).searchParams);
+  expect(parsed.ok).toBe(true);
+  const nodeDigest = resultDigest(simulate(parsed.config, { bandSeeds: 5 }));
+  expect(browserDigest).toBe(nodeDigest);
+});
+
+test('a large config runs in the worker with progress, and can be cancelled', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/simulator');
+  await openAdvanced(page);
+  await page.getByLabel('Samples', { exact: true }).fill('32');
+  await settled(page);
+  await page.getByLabel('Units per layer').fill('1024');
+  await page.getByLabel('Number of layers').fill('100');
+  await expect(page.getByTestId('sim-progress')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByLabel('Simulation progress')).toBeVisible();
+  // The page stays responsive while the worker runs.
+  await page.getByRole('button', { name: /Pause animation/ }).click();
+  await expect(results(page)).toHaveAttribute('data-origin', 'worker', { timeout: 200_000 });
+  await settled(page);
+  await expect(dd(page, 'Signal state')).toBeVisible();
+  await expect(page.getByTestId('signal-description')).toContainText('after layer 100');
+
+  // Cancel: start another big run and stop it.
+  await page.getByLabel('Number of layers').fill('90');
+  await expect(page.getByTestId('sim-progress')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Cancelled. The results below are for the previous settings.')).toBeVisible();
+});
+
+test('pin runs and compare, up to four', async ({ page }) => {
+  await page.goto('/simulator');
+  await page.getByRole('button', { name: 'Pin this run' }).click();
+  await page.getByLabel('Initialization scheme').selectOption('xavier-normal');
+  await settled(page);
+  const pins = page.getByRole('list', { name: 'Pinned runs' });
+  await expect(pins).toContainText('scheme: he-normal');
+  expect(await page.getByTestId('signal-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Pin this run' }).click();
+  await expect(page.getByRole('button', { name: 'Pin this run' })).toBeDisabled();
+  await page.getByRole('button', { name: /Remove pin 1/ }).click();
+  await expect(pins.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Pin this run' })).toBeEnabled();
+});
+
+test('exports: CSV, PNG and framework code', async ({ page }) => {
+  await page.goto('/simulator');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download table (CSV)' }).click()]);
+  expect(csv.suggestedFilename()).toBe('initlab-layers.csv');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chart (PNG)' }).click()]);
+  expect(png.suggestedFilename()).toBe('initlab-signal.png');
+  await expect(page.getByLabel('PyTorch code')).toContainText("nn.init.kaiming_normal_(w, mode='fan_in', nonlinearity='relu')");
+  await page.getByRole('tab', { name: 'Keras' }).click();
+  await expect(page.getByLabel('Keras code')).toContainText("distribution='untruncated_normal'");
+});
+
+test('axe finds no accessibility violations (light, dark, advanced open)', async ({ page }) => {
+  await page.goto('/simulator');
+  await openAdvanced(page);
+  await page.locator('summary', { hasText: 'Per-layer numbers' }).click();
+  let scan = await new AxeBuilder({ page }).analyze();
+  expect(scan.violations).toEqual([]);
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  scan = await new AxeBuilder({ page }).analyze();
+  expect(scan.violations).toEqual([]);
+});
+
+test('readable on a 390px-wide phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/simulator');
+  await expect(dd(page, 'Signal state')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
