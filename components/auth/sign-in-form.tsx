@@ -1,42 +1,20 @@
 'use client';
 /** E-mail + password sign-in through NextAuth's credentials endpoint, with inline messages. */
-import { signIn } from 'next-auth/react';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
 import { FormField } from '@/components/ui/form-field';
-import { fieldErrors, signInSchema } from '@/lib/validation/auth';
+import { signInSchema } from '@/lib/validation/auth';
+import { signInWithPassword, useAuthForm, useContinueTo } from './use-auth-form';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = Object.fromEntries(new FormData(e.currentTarget));
-    const parsed = signInSchema.safeParse(data);
-    setMessage('');
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      const res = await signIn('credentials', { ...parsed.data, redirect: false });
-      if (!res || res.error) {
-        setMessage(res?.error && res.error !== 'CredentialsSignin' ? res.error : 'The e-mail or password is incorrect.');
-        return;
-      }
-      router.replace(callbackUrl);
-      router.refresh();
-    } catch {
-      setMessage('Could not reach the server. Check your connection and try again.');
-    } finally {
-      setPending(false);
-    }
-  }
+  const continueTo = useContinueTo(callbackUrl);
+  const { errors, message, pending, onSubmit } = useAuthForm(
+    signInSchema,
+    (form) => Object.fromEntries(form),
+    async ({ email, password }) => {
+      const error = await signInWithPassword(email, password);
+      if (error) return { message: error };
+      continueTo();
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">

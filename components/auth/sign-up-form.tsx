@@ -3,54 +3,28 @@
  * Sign-up: the shared zod schema gives instant messages, the server action re-validates and
  * creates the account, then the new user is signed in and sent on.
  */
-import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { signUpAction } from '@/lib/actions/auth';
-import { fieldErrors, PASSWORD_MIN, signUpSchema } from '@/lib/validation/auth';
+import { PASSWORD_MIN, signUpSchema } from '@/lib/validation/auth';
+import { signInWithPassword, useAuthForm, useContinueTo } from './use-auth-form';
 
 export function SignUpForm({ callbackUrl, instructorCodeRequired }: { callbackUrl: string; instructorCodeRequired: boolean }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
-  const [pending, setPending] = useState(false);
+  const continueTo = useContinueTo(callbackUrl);
   const [role, setRole] = useState<'STUDENT' | 'INSTRUCTOR'>('STUDENT');
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formData = new FormData(e.currentTarget);
-    const parsed = signUpSchema.safeParse({
-      ...Object.fromEntries(formData),
-      instructorCode: (formData.get('instructorCode') as string | null) || undefined,
-    });
-    setMessage('');
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      const result = await signUpAction(formData);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setMessage(result.message);
-        return;
-      }
-      const res = await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      if (!res || res.error) {
-        router.replace('/sign-in');
-        return;
-      }
-      router.replace(callbackUrl);
-      router.refresh();
-    } catch {
-      setMessage('Could not reach the server. Check your connection and try again.');
-    } finally {
-      setPending(false);
-    }
-  }
+  const { errors, message, pending, onSubmit } = useAuthForm(
+    signUpSchema,
+    (form) => ({ ...Object.fromEntries(form), instructorCode: (form.get('instructorCode') as string | null) || undefined }),
+    async ({ email, password }, form) => {
+      const result = await signUpAction(form);
+      if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
+      // The account exists now; if signing in fails for any reason, the sign-in page takes over.
+      if (await signInWithPassword(email, password)) router.replace('/sign-in');
+      else continueTo();
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">

@@ -95,12 +95,7 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
         <Item
           term="Signal state"
           value={s.signalState}
-          explain={
-            <>
-              Thresholds: vanishing below {formatRatio(s.thresholds.vanishingBelow)}, exploding above{' '}
-              {formatRatio(s.thresholds.explodingAbove)} of the input std. {s.thresholds.description}
-            </>
-          }
+          explain={s.thresholds.description}
         >
           <span className={`inline-block rounded-full px-2.5 py-0.5 text-sm ring-1 ${STATE_STYLE[s.signalState]}`}>{s.signalState}</span>
         </Item>
