@@ -106,6 +106,8 @@ test('responses carry the security headers and the session cookie is HttpOnly an
     expect(h['x-content-type-options'], path).toBe('nosniff');
     expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
     expect(h['x-powered-by'], path).toBeUndefined();
+    // The e2e server is a production build: HSTS is on.
+    expect(h['strict-transport-security'], path).toMatch(/max-age=\d+/);
   }
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
