@@ -7,9 +7,8 @@
  *
  * Thresholds in `criteria` are the teacher's choices (inputs), not engine results.
  */
-import type { ExerciseSpecInput, PassCriterion } from '../validation/assignment';
+import type { ExerciseSpecInput } from '../validation/assignment';
 import type { SimConfig, SimConfigInput } from '../validation/sim-config';
-import type { SimResult } from '../sim/types';
 import { CONFIGS } from './configs';
 
 export interface ExerciseTemplate {
@@ -132,25 +131,4 @@ export const EXERCISE_TEMPLATES: ExerciseTemplate[] = [
 /** Applies a template's reference answer to its base config. */
 export function referenceConfig(t: ExerciseTemplate): SimConfigInput {
   return { ...(t.spec.baseConfig as SimConfigInput), ...t.referenceAnswer } as SimConfigInput;
-}
-
-/**
- * Checks one criterion against an engine result, with the semantics documented on
- * passCriterionSchema. Used by the template test; the platform's server-side grader is the
- * authority for submissions. `prediction` needs a student's number and is not used here.
- */
-export function criterionHolds(c: PassCriterion, r: SimResult): boolean {
-  switch (c.kind) {
-    case 'ratio-range':
-      return r.summary.ratio >= c.min && r.summary.ratio <= c.max;
-    case 'signal-state':
-      return r.summary.signalState === c.state;
-    case 'max-drift': {
-      const rms0 = r.input.rms;
-      const worst = Math.max(...r.layers.map((l) => Math.max(l.post.rms / rms0, rms0 / l.post.rms)));
-      return worst <= c.factor;
-    }
-    case 'prediction':
-      return false;
-  }
 }

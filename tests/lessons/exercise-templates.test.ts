@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exerciseSpecSchema } from '@/lib/validation/assignment';
-import { EXERCISE_TEMPLATES, criterionHolds, referenceConfig } from '@/lib/lessons/exercise-templates';
+import { EXERCISE_TEMPLATES, referenceConfig } from '@/lib/lessons/exercise-templates';
+import { criterionHolds } from '@/lib/grading/check-criterion';
 import { getLesson } from '@/lib/lessons/registry';
 import { runLessonSim } from '@/lib/lessons/run';
 
