@@ -11,16 +11,20 @@ import path from 'node:path';
 import { simulate } from '../lib/sim';
 import { simConfigSchema, type SimConfig } from '../lib/validation/sim-config';
 
-type Rung = { layers: number; width: number; samples: number; reps: number; scheme?: SimConfig['scheme'] };
+/** warmup: untimed runs first (default 3); the default rung follows the protocol, 10 then 60. */
+type Rung = { layers: number; width: number; samples: number; reps: number; warmup?: number; scheme?: SimConfig['scheme'] };
 
 const RUNGS: Rung[] = [
-  { layers: 12, width: 256, samples: 64, reps: 21 },
+  { layers: 12, width: 256, samples: 64, reps: 60, warmup: 10 },
   { layers: 20, width: 512, samples: 64, reps: 9 },
   { layers: 50, width: 512, samples: 64, reps: 5 },
   { layers: 50, width: 1024, samples: 64, reps: 3 },
 ];
-/** Informational rungs on the materialized path (not compared with the covariance target). */
-const EXTRA: Rung[] = [{ layers: 12, width: 256, samples: 64, reps: 9, scheme: 'he-uniform' }];
+/** Informational rungs: an elementwise scheme (materialized path) and orthogonal (frame path). */
+const EXTRA: Rung[] = [
+  { layers: 12, width: 256, samples: 64, reps: 9, scheme: 'he-uniform' },
+  { layers: 50, width: 512, samples: 64, reps: 3, scheme: 'orthogonal' },
+];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -30,7 +34,7 @@ function median(xs: number[]): number {
 function timeEngine(r: Rung): { ms: number; path: string } {
   const config = simConfigSchema.parse({ scheme: r.scheme ?? 'he-normal', activation: 'relu', layers: r.layers, width: r.width, samples: r.samples });
   let p = '';
-  for (let i = 0; i < 3; i++) p = simulate({ ...config, seed: 1000 + i }, { bandSeeds: 1 }).path; // warm-up
+  for (let i = 0; i < (r.warmup ?? 3); i++) p = simulate({ ...config, seed: 1000 + i }, { bandSeeds: 1 }).path;
   const times: number[] = [];
   for (let i = 0; i < r.reps; i++) {
     const t0 = performance.now();

@@ -54,7 +54,7 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
           Results
         </h2>
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          Engine {result.engineVersion} · {result.path === 'covariance' ? 'exact Gaussian (covariance) path' : 'sampled weights'} ·{' '}
+          Engine {result.engineVersion} · {pathLabel(result)} ·{' '}
           {result.bandSeeds === 1 ? `seed ${c.seed} (band pending)` : `${result.bandSeeds} seeds from ${c.seed}`} · {c.samples} samples
         </p>
       </div>
@@ -108,4 +108,10 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
       </dl>
     </section>
   );
+}
+
+/** How the run sampled its pre-activations, in words (the engine's `path`). */
+function pathLabel(result: SimResult): string {
+  if (result.path === 'materialized') return 'sampled weights';
+  return result.config.scheme === 'orthogonal' ? 'exact orthogonal-frame path' : 'exact Gaussian (covariance) path';
 }

@@ -11,6 +11,7 @@
  * second-moment map q -> g^2 E[phi(sqrt(q) xi)^2]. The same definition gives sqrt 2 for ReLU and
  * 1 for linear, so it agrees with PyTorch where PyTorch's gain is derived this way.
  */
+import { exp, expm1, tanh } from './exact-math';
 import type { Activation } from '../validation/sim-config';
 import { normalCdf, normalPdf } from './erf';
 import { expectNormal } from './quadrature';
@@ -30,21 +31,21 @@ export const ACTIVATION_INFO: Record<Activation, { label: string; hasParam: bool
 };
 
 function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
   return e / (1 + e);
 }
 
 /** sigmoid'(x) = e^-|x| / (1 + e^-|x|)^2, without the cancellation of s(1 - s). */
 function sigmoidPrime(x: number): number {
-  const e = Math.exp(-Math.abs(x));
+  const e = exp(-Math.abs(x));
   const d = 1 + e;
   return e / (d * d);
 }
 
 /** tanh'(x) = sech^2(x) = 4 e^-2|x| / (1 + e^-2|x|)^2, accurate in the tails. */
 function tanhPrime(x: number): number {
-  const e = Math.exp(-2 * Math.abs(x));
+  const e = exp(-2 * Math.abs(x));
   const d = 1 + e;
   return (4 * e) / (d * d);
 }
@@ -59,13 +60,13 @@ export function activate(act: Activation, x: number, param = 0.01): number {
     case 'leaky-relu':
       return x > 0 ? x : param * x;
     case 'tanh':
-      return Math.tanh(x);
+      return tanh(x);
     case 'sigmoid':
       return sigmoid(x);
     case 'gelu':
       return x * normalCdf(x);
     case 'selu':
-      return x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * Math.expm1(x);
+      return x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * expm1(x);
     case 'swish':
       return x * sigmoid(x);
   }
@@ -87,7 +88,7 @@ export function activateDerivative(act: Activation, x: number, param = 0.01): nu
     case 'gelu':
       return normalCdf(x) + x * normalPdf(x);
     case 'selu':
-      return x > 0 ? SELU_SCALE : SELU_SCALE * SELU_ALPHA * Math.exp(x);
+      return x > 0 ? SELU_SCALE : SELU_SCALE * SELU_ALPHA * exp(x);
     case 'swish': {
       const s = sigmoid(x);
       return s * (1 + x * (1 - s));
@@ -95,43 +96,78 @@ export function activateDerivative(act: Activation, x: number, param = 0.01): nu
   }
 }
 
-/** out[i] = phi(z[i]); the switch is hoisted out of the loop for the common cases. */
-export function applyActivation(act: Activation, param: number, z: Float64Array, out: Float64Array, n = z.length): void {
+/**
+ * Branch-free ReLU and leaky ReLU. Half the units of a layer are negative, in random order, so
+ * `z > 0 ? ... : ...` mispredicts about every other value; instead the slope is looked up by
+ * (z > 0) and multiplied in, which gives the branchy form's values: x * 1 = x, and for ReLU
+ * x * 0 + 0 = +0 for every finite x (the + 0 turns -0 into +0; a gradient of exactly -0 where
+ * z > 0 becomes +0, the same number). Only ReLU needs a guard: for -Infinity or NaN (x * 0 is
+ * NaN) the caller passes `finite = false` and gets the branchy loop.
+ */
+const slopes = new Float64Array(2);
+
+/**
+ * out[i] = phi(z[i]); the switch is hoisted out of the loop for the common cases. `finite`: the
+ * caller knows z holds no NaN and no -Infinity (from its statistics), for the fast ReLU loop.
+ */
+export function applyActivation(act: Activation, param: number, z: Float64Array, out: Float64Array, n = z.length, finite = false): void {
   switch (act) {
     case 'linear':
       for (let i = 0; i < n; i++) out[i] = z[i];
       return;
     case 'relu':
-      for (let i = 0; i < n; i++) {
-        const v = z[i];
-        out[i] = v > 0 ? v : 0;
+      if (finite) {
+        for (let i = 0; i < n; i++) {
+          const v = z[i];
+          out[i] = v * +(v > 0) + 0;
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          const v = z[i];
+          out[i] = v > 0 ? v : 0;
+        }
       }
       return;
-    case 'leaky-relu':
+    case 'leaky-relu': {
+      const k = slopes; // a local: V8 reloads module-level bindings inside loops
+      k[0] = param;
+      k[1] = 1;
       for (let i = 0; i < n; i++) {
         const v = z[i];
-        out[i] = v > 0 ? v : param * v;
+        out[i] = v * k[+(v > 0)];
       }
       return;
+    }
     case 'tanh':
-      for (let i = 0; i < n; i++) out[i] = Math.tanh(z[i]);
+      for (let i = 0; i < n; i++) out[i] = tanh(z[i]);
       return;
     default:
       for (let i = 0; i < n; i++) out[i] = activate(act, z[i], param);
   }
 }
 
-/** out[i] *= phi'(z[i]) (multiplies a gradient in place). */
-export function multiplyByDerivative(act: Activation, param: number, z: Float64Array, out: Float64Array, n = z.length): void {
+/**
+ * out[i] *= phi'(z[i]) (multiplies a gradient in place). `finite`: the caller knows out holds only
+ * finite values, for the fast ReLU loop.
+ */
+export function multiplyByDerivative(act: Activation, param: number, z: Float64Array, out: Float64Array, n = z.length, finite = false): void {
   switch (act) {
     case 'linear':
       return;
     case 'relu':
-      for (let i = 0; i < n; i++) if (!(z[i] > 0)) out[i] = 0;
+      if (finite) {
+        for (let i = 0; i < n; i++) out[i] = out[i] * +(z[i] > 0) + 0;
+      } else {
+        for (let i = 0; i < n; i++) if (!(z[i] > 0)) out[i] = 0;
+      }
       return;
-    case 'leaky-relu':
-      for (let i = 0; i < n; i++) if (!(z[i] > 0)) out[i] *= param;
+    case 'leaky-relu': {
+      const k = slopes;
+      k[0] = param;
+      k[1] = 1;
+      for (let i = 0; i < n; i++) out[i] *= k[+(z[i] > 0)];
       return;
+    }
     default:
       for (let i = 0; i < n; i++) out[i] *= activateDerivative(act, z[i], param);
   }

@@ -2,7 +2,9 @@
  * resultDigest: a short fingerprint of a result, so a test can check that Node and a browser
  * computed bit-identical numbers without shipping the whole result. FNV-1a (32-bit) over the
  * IEEE-754 bits of every number and the UTF-16 code units of every string, walking objects in
- * key order as created (which is deterministic) and arrays in order.
+ * key order as created (which is deterministic) and arrays in order. Object keys whose value is
+ * undefined are skipped (as JSON.stringify does), so the digest depends on values only, not on
+ * whether an entry point left an optional key out or set it to undefined.
  */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -40,6 +42,7 @@ function walk(h: number, v: unknown): number {
   }
   h = hashByte(h, 0x7b);
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (x === undefined) continue;
     h = walk(h, k);
     h = walk(h, x);
   }

@@ -1,8 +1,7 @@
 /**
  * erf and erfc to within about one ulp (|error| < 1e-16 absolute), needed by the exact GELU and by
- * the normal CDF. This is a TypeScript port of FreeBSD msun's s_erf.c (via musl), which keeps
- * the results identical wherever the same Math.exp runs (V8 ships one implementation of it in
- * Node and Chromium).
+ * the normal CDF. This is a TypeScript port of FreeBSD msun's s_erf.c (via musl); with the
+ * pure-arithmetic exp of exact-math.ts its results are identical in every JavaScript engine.
  *
  * ====================================================
  * Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
@@ -13,6 +12,7 @@
  * is preserved.
  * ====================================================
  */
+import { exp } from './exact-math';
 
 const erx = 8.45062911510467529297e-1;
 const efx8 = 1.02703333676410069053;
@@ -101,7 +101,7 @@ function erfcMid(ax: number): number {
     S = 1 + s * (sb1 + s * (sb2 + s * (sb3 + s * (sb4 + s * (sb5 + s * (sb6 + s * sb7))))));
   }
   const z = truncLow(ax);
-  return (Math.exp(-z * z - 0.5625) * Math.exp((z - ax) * (z + ax) + R / S)) / ax;
+  return (exp(-z * z - 0.5625) * exp((z - ax) * (z + ax) + R / S)) / ax;
 }
 
 /** Small-|x| rational approximation: erf(x) = x + x*y. */
@@ -116,7 +116,7 @@ export function erf(x: number): number {
   if (Number.isNaN(x)) return NaN;
   const ax = Math.abs(x);
   if (ax < 0.84375) {
-    if (ax < 2 ** -28) return (8 * x + efx8 * x) / 8;
+    if (ax < 3.7252902984619141e-9 /* 2^-28 */) return (8 * x + efx8 * x) / 8;
     return x + x * erfSmallY(x);
   }
   const y = ax < 6 ? 1 - erfcMid(ax) : 1;
@@ -127,7 +127,7 @@ export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
   const ax = Math.abs(x);
   if (ax < 0.84375) {
-    if (ax < 2 ** -56) return 1 - x;
+    if (ax < 1.3877787807814457e-17 /* 2^-56 */) return 1 - x;
     const y = erfSmallY(x);
     if (x < 0.25) return 1 - (x + x * y);
     return 0.5 - (x - 0.5 + x * y);
@@ -143,5 +143,5 @@ export function normalCdf(x: number): number {
 
 /** Standard normal density. */
 export function normalPdf(x: number): number {
-  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+  return exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 }

@@ -19,14 +19,27 @@
  *   mean-field theory, which is what the theory curve assumes too): each input unit's gradient
  *   row is N(0, Var(W) D^T D). Forward statistics are exact in distribution; gradient statistics
  *   match the independent-weights model, which is accurate when widths are not tiny.
+ *   Orthogonal schemes take this path too, for square layers (fan_in = fan_out = n) with B <= n
+ *   (frameForward): W A with W Haar-orthogonal (times the gain) has the law of gain * F R, where
+ *   R is any B x B matrix with R^T R = A^T A (here the upper Cholesky factor of the Gram matrix)
+ *   and F a uniformly random n x B orthonormal frame (Householder QR of an n x B Gaussian with the
+ *   sign fix, i.e. OrthogonalWeights with fan_in = B). Proof: A = U S V^T (thin SVD), so
+ *   W A = (W U)(S V^T) and W U is a uniform frame; R = O S V^T for an orthogonal O (full rank;
+ *   with rank r < B, R's nonzero part is O [S_r V_r^T; 0] likewise), and F O is again uniform.
+ *   Cost about 2.5 n B^2 instead of n^2 B plus n^2 / 2 normals, and ||z_b|| = gain ||a_b|| for
+ *   every sample, as for a materialized orthogonal W. The backward pass again uses fresh
+ *   independent orthogonal weights (gain * F' R_D with R_D^T R_D = D^T D). Non-square orthogonal
+ *   layers, or B > n, stay materialized (the same weights forward and backward).
+ * - The input gradient of layer 1 is reported only through its RMS, so on the covariance path
+ *   only its norm is drawn (sampleCovarianceSquaredNorm; for orthogonal layers it is gain ||D||).
  */
 import { layerWidths, type SimConfig } from '../validation/sim-config';
 import { applyActivation, multiplyByDerivative } from './activations';
 import { choleskyUpper, gram, matmul, matmulTransposed, multiplyUpper } from './linalg';
 import { OrthogonalWeights } from './orthogonal';
-import { createRng, STREAM } from './rng';
+import { createRng, STREAM, type Rng } from './rng';
 import { SCHEME_INFO, sampleDenseWeights, weightStd } from './schemes';
-import { deadFraction, histogram, moments, saturatedFraction, unitsIdentical } from './stats';
+import { deadFraction, histogram, saturatedFraction, unitsIdentical, valueStats } from './stats';
 import type { Histogram, Moments, PostMoments } from './types';
 
 export type EnginePath = 'materialized' | 'covariance';
@@ -54,6 +67,16 @@ interface LayerOp {
   backward(D: Float64Array, B: number, G: Float64Array): void;
 }
 
+/** An orthogonal layer's gain: W^T W = gain^2 I (tall) or W W^T = gain^2 I (wide). */
+function orthogonalGain(config: SimConfig, fanIn: number, fanOut: number): number {
+  return weightStd(config, fanIn, fanOut) * Math.sqrt(Math.max(fanIn, fanOut));
+}
+
+/** Whether a layer's W a and W^T d take the frame trick (square orthogonal, B <= n; see the header). */
+export function isFrameLayer(config: Pick<SimConfig, 'scheme'>, fanIn: number, fanOut: number, B: number): boolean {
+  return SCHEME_INFO[config.scheme].distribution === 'orthogonal' && fanIn === fanOut && B <= fanIn;
+}
+
 /** Residual branch scale of layer l, or 0 when the layer has no skip connection. */
 export function skipScale(config: SimConfig, fanIn: number, fanOut: number): number {
   if (config.residual === 'none' || fanIn !== fanOut) return 0;
@@ -67,34 +90,140 @@ function denseOp(W: Float64Array, fanIn: number, fanOut: number): LayerOp {
   };
 }
 
-function makeMaterializedOp(config: SimConfig, seed: number, layer: number, fanIn: number, fanOut: number): LayerOp {
+/** The layer's sampled weights; a dense layer's go into the workspace buffer ('weights', slot). */
+function makeMaterializedOp(config: SimConfig, seed: number, layer: number, fanIn: number, fanOut: number, ws: Workspace, slot: number): LayerOp {
   const rng = createRng(seed, STREAM.weights, layer);
   if (SCHEME_INFO[config.scheme].distribution === 'orthogonal') {
-    const gain = weightStd(config, fanIn, fanOut) * Math.sqrt(Math.max(fanIn, fanOut));
-    return new OrthogonalWeights(fanIn, fanOut, gain, rng);
+    return new OrthogonalWeights(fanIn, fanOut, orthogonalGain(config, fanIn, fanOut), rng);
   }
-  const W = new Float64Array(fanIn * fanOut);
+  const W = ws.get('weights', slot, fanIn * fanOut);
   sampleDenseWeights(config, fanIn, fanOut, rng, W);
   return denseOp(W, fanIn, fanOut);
 }
 
-/** Scratch buffers for the covariance path, grown on demand and reused across layers. */
-class CovarianceSampler {
-  private G = new Float64Array(0);
-  private X = new Float64Array(0);
+/**
+ * Buffers reused across the layers of a pass and across the seeds of a band, so a run allocates
+ * its big arrays once instead of per layer and per seed (less allocation, zero-filling and GC).
+ * A buffer is identified by a name and a slot (e.g. the layer) and grown on demand; callers pass
+ * explicit lengths everywhere, so a longer buffer from an earlier, wider layer is fine.
+ */
+export class Workspace {
+  private readonly buffers = new Map<string, Float64Array>();
 
-  /** Z (outRows x B): rows i.i.d. N(0, std^2 M^T M), M (rows x B). */
-  sample(M: Float64Array, rows: number, B: number, std: number, outRows: number, seed: number, stream: number, layer: number, Z: Float64Array): void {
+  /** Doubles held, to decide whether keeping the workspace for a later run is worth its memory. */
+  size(): number {
+    let total = 0;
+    for (const b of this.buffers.values()) total += b.length;
+    return total;
+  }
+
+  get(name: string, slot: number, length: number): Float64Array {
+    const key = `${name}:${slot}`;
+    let buf = this.buffers.get(key);
+    if (!buf || buf.length < length) {
+      buf = new Float64Array(length);
+      this.buffers.set(key, buf);
+    }
+    return buf;
+  }
+
+  /**
+   * Z (outRows x B): rows i.i.d. N(0, std^2 M^T M), M (rows x B): the Gram matrix's upper Cholesky
+   * factor U (U^T U = M^T M) times fresh normals, Z = std X U.
+   */
+  sampleCovariance(M: Float64Array, rows: number, B: number, std: number, outRows: number, rng: Rng, Z: Float64Array): void {
     if (std === 0) {
       Z.fill(0, 0, outRows * B);
       return;
     }
-    if (this.G.length < B * B) this.G = new Float64Array(B * B);
-    if (this.X.length < outRows * B) this.X = new Float64Array(outRows * B);
-    gram(M, rows, B, this.G);
-    choleskyUpper(this.G, B);
-    createRng(seed, stream, layer).fillNormal(this.X, 1, 0, outRows * B);
-    multiplyUpper(this.X, outRows, this.G, B, std, Z);
+    const G = this.get('gram', 0, B * B);
+    const X = this.get('normals', 0, outRows * B);
+    gram(M, rows, B, G);
+    choleskyUpper(G, B);
+    rng.fillNormal(X, 1, 0, outRows * B);
+    multiplyUpper(X, outRows, G, B, std, Z);
+  }
+
+  /**
+   * Z (n x B) distributed as gain W M for a Haar-orthogonal W (n x n) and M (n x B), B <= n:
+   * gain F R, with R the upper Cholesky factor of M^T M and F a uniformly random orthonormal frame
+   * (see the module header).
+   * F is the sign-fixed Q of an n x B Gaussian G. When 2B <= n it is taken as G R_G^-1, R_G the
+   * Cholesky factor of G^T G (Cholesky QR: the same Q in exact arithmetic, since R with a
+   * positive diagonal is unique; G's condition number is then about
+   * (1 + sqrt(B/n)) / (1 - sqrt(B/n)) <= 6, so squaring it in G^T G costs nothing visible), and
+   * Z = gain G (R_G^-1 R) is one more Gram matrix and a triangular product, the fast kernels.
+   * For 2B > n, where G^T G gets ill-conditioned, F R = Q [D R; 0] is applied as B Householder
+   * reflectors.
+   */
+  sampleFrame(M: Float64Array, n: number, B: number, gain: number, rng: Rng, Z: Float64Array): void {
+    const R = this.get('gram', 0, B * B);
+    gram(M, n, B, R);
+    choleskyUpper(R, B);
+    if (2 * B > n) {
+      new OrthogonalWeights(B, n, gain, rng).forward(R, B, Z);
+      return;
+    }
+    const G = this.get('normals', 0, n * B);
+    rng.fillNormal(G, 1, 0, n * B);
+    const RG = this.get('gram', 1, B * B);
+    gram(G, n, B, RG);
+    choleskyUpper(RG, B);
+    // T = R_G^-1 R (upper triangular), row by row from the bottom: row i of T is
+    // (row i of R - sum_{k > i} RG_ik row k of T) / RG_ii.
+    const T = this.get('frame', 0, B * B);
+    for (let i = B - 1; i >= 0; i--) {
+      const io = i * B;
+      for (let j = 0; j < i; j++) T[io + j] = 0;
+      for (let j = i; j < B; j++) T[io + j] = R[io + j];
+      for (let k = i + 1; k < B; k++) {
+        const f = RG[io + k];
+        const ko = k * B;
+        for (let j = k; j < B; j++) T[io + j] -= f * T[ko + j];
+      }
+      const inv = 1 / RG[io + i];
+      for (let j = i; j < B; j++) T[io + j] *= inv;
+    }
+    multiplyUpper(G, n, T, B, gain, Z);
+  }
+
+  /**
+   * ||Z||_F^2 for the Z that sampleCovariance would draw, without drawing Z: for X (outRows x B)
+   * i.i.d. N(0, 1), X = Q R (QR) with R the Bartlett factor, upper trapezoidal (m = min(outRows, B)
+   * rows) with independent R_ii^2 ~ chi^2(outRows - i) and R_ij ~ N(0, 1) above the diagonal, and
+   * Q has orthonormal columns, so ||X U||_F = ||R U||_F: exact in distribution for about B^3 / 6
+   * operations instead of outRows B^2 / 2. The chi-squares are sums of squared normals (exact,
+   * and no more draws than Z itself would take).
+   */
+  sampleCovarianceSquaredNorm(M: Float64Array, rows: number, B: number, std: number, outRows: number, rng: Rng): number {
+    if (std === 0) return 0;
+    const U = this.get('gram', 0, B * B);
+    gram(M, rows, B, U);
+    choleskyUpper(U, B);
+    const m = Math.min(outRows, B);
+    const R = this.get('bartlett', 0, m * B);
+    const xi = this.get('normals', 0, outRows);
+    for (let i = 0; i < m; i++) {
+      const dof = outRows - i;
+      rng.fillNormal(xi, 1, 0, dof);
+      let chi2 = 0;
+      for (let k = 0; k < dof; k++) chi2 += xi[k] * xi[k];
+      R[i * B + i] = Math.sqrt(chi2);
+      rng.fillNormal(R, 1, i * B + i + 1, B - i - 1);
+    }
+    // Row i of R U: t[j] = sum_{k=i..j} R_ik U_kj, accumulated along rows of U.
+    const t = this.get('row', 0, B);
+    let total = 0;
+    for (let i = 0; i < m; i++) {
+      t.fill(0, i, B);
+      for (let k = i; k < B; k++) {
+        const r = R[i * B + k];
+        const uo = k * B;
+        for (let j = k; j < B; j++) t[j] += r * U[uo + j];
+      }
+      for (let j = i; j < B; j++) total += t[j] * t[j];
+    }
+    return std * std * total;
   }
 }
 
@@ -171,10 +300,21 @@ function normalizeBackward(kind: SimConfig['normalization'], y: Float64Array, in
   }
 }
 
+/** Sum of x[i]^2 over x[0..n), with two partial sums so the additions are not one serial chain. */
+function sumOfSquares(x: Float64Array, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  const even = n - (n & 1);
+  for (let i = 0; i < even; i += 2) {
+    s0 += x[i] * x[i];
+    s1 += x[i + 1] * x[i + 1];
+  }
+  if (even < n) s0 += x[even] * x[even];
+  return s0 + s1;
+}
+
 function rmsOf(x: Float64Array, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[i] * x[i];
-  return Math.sqrt(s / n);
+  return Math.sqrt(sumOfSquares(x, n) / n);
 }
 
 export interface PassOptions {
@@ -182,6 +322,8 @@ export interface PassOptions {
   histograms: boolean;
   /** Called after each layer's forward and each layer's backward step (2L calls). */
   onStep?: () => void;
+  /** Buffers to reuse (simulate passes one for the whole band); a fresh one otherwise. */
+  workspace?: Workspace;
 }
 
 /** Runs the network once for `seed` and returns per-layer statistics. */
@@ -192,20 +334,22 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
   const act = config.activation;
   const param = config.activationParam;
   const fans = widths.map((_, l) => (l === 0 ? config.width : widths[l - 1]));
+  const ws = options.workspace ?? new Workspace();
+  const orthogonal = SCHEME_INFO[config.scheme].distribution === 'orthogonal';
 
-  const x = new Float64Array(config.width * B);
-  createRng(seed, STREAM.input).fillNormal(x, config.inputStd);
-  const input = moments(x);
+  const x = ws.get('input', 0, config.width * B);
+  createRng(seed, STREAM.input).fillNormal(x, config.inputStd, 0, config.width * B);
+  const input = valueStats(x, config.width * B).moments;
 
-  const sampler = new CovarianceSampler();
   const cacheWeights = fans.reduce((s, f, l) => s + f * widths[l], 0) <= WEIGHT_CACHE_DOUBLES;
   const ops: (LayerOp | undefined)[] = new Array(L);
   const opFor = (l: number): LayerOp => {
-    const op = ops[l] ?? makeMaterializedOp(config, seed, l + 1, fans[l], widths[l]);
+    const op = ops[l] ?? makeMaterializedOp(config, seed, l + 1, fans[l], widths[l], ws, cacheWeights ? l : 0);
     ops[l] = cacheWeights ? op : undefined;
     return op;
   };
 
+  // Pre-activations are kept for the backward pass; activations only until the next layer.
   const zs: Float64Array[] = new Array(L);
   const invs: (Float64Array | null)[] = new Array(L);
   const layers: LayerPass[] = [];
@@ -214,9 +358,12 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
     const fanIn = fans[l];
     const out = widths[l];
     const n = out * B;
-    const z = new Float64Array(n);
-    if (options.path === 'covariance') {
-      sampler.sample(prev, fanIn, B, weightStd(config, fanIn, out), out, seed, STREAM.weights, l + 1, z);
+    const z = ws.get('z', l, n);
+    const rng = () => createRng(seed, STREAM.weights, l + 1);
+    if (options.path === 'covariance' && !orthogonal) {
+      ws.sampleCovariance(prev, fanIn, B, weightStd(config, fanIn, out), out, rng(), z);
+    } else if (options.path === 'covariance' && isFrameLayer(config, fanIn, out, B)) {
+      ws.sampleFrame(prev, fanIn, B, orthogonalGain(config, fanIn, out), rng(), z);
     } else {
       opFor(l).forward(prev, B, z);
     }
@@ -228,30 +375,29 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
     invs[l] = normalize(config.normalization, z, out, B);
     zs[l] = z;
 
-    const a = new Float64Array(n);
-    applyActivation(act, param, z, a, n);
+    const pre = valueStats(z, n);
+    const a = ws.get('activation', l % 2, n);
+    applyActivation(act, param, z, a, n, !Number.isNaN(pre.moments.mean) && pre.min > -Infinity);
     const saturated = saturatedFraction(act, a, n);
     const c = skipScale(config, fanIn, out);
     if (c !== 0) for (let i = 0; i < n; i++) a[i] = prev[i] + c * a[i];
-
-    const pre = moments(z, n);
-    const postM = moments(a, n);
+    const post = valueStats(a, n);
     const dead = act === 'relu' || act === 'leaky-relu' ? deadFraction(z, out, B) : 0;
     layers.push({
       width: out,
-      pre,
-      post: { ...postM, deadFraction: dead, saturatedFraction: saturated },
+      pre: pre.moments,
+      post: { ...post.moments, deadFraction: dead, saturatedFraction: saturated },
       gradientNorm: 0,
       unitsIdentical: unitsIdentical(z, out, B),
-      histogram: options.histograms ? { pre: histogram(z, n, pre), post: histogram(a, n, postM) } : undefined,
+      histogram: options.histograms ? { pre: histogram(z, n, pre), post: histogram(a, n, post) } : undefined,
     });
     prev = a;
     options.onStep?.();
   }
 
-  // Backward pass.
-  let g = new Float64Array(widths[L - 1] * B);
-  createRng(seed, STREAM.outputGradient).fillNormal(g, 1);
+  // Backward pass; gradients alternate between two buffers.
+  let g = ws.get('gradient', L % 2, widths[L - 1] * B);
+  createRng(seed, STREAM.outputGradient).fillNormal(g, 1, 0, widths[L - 1] * B);
   for (let l = L - 1; l >= 0; l--) {
     const out = widths[l];
     const fanIn = fans[l];
@@ -262,15 +408,33 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
       break;
     }
     const c = skipScale(config, fanIn, out);
-    const d = new Float64Array(n);
-    const branch = c === 0 ? 1 : c;
-    for (let i = 0; i < n; i++) d[i] = branch * g[i];
-    multiplyByDerivative(act, param, zs[l], d, n);
+    // dL/dz through the branch: without a skip, g itself is not needed again and becomes d.
+    let d = g;
+    if (c !== 0) {
+      d = ws.get('delta', 0, n);
+      for (let i = 0; i < n; i++) d[i] = c * g[i];
+    }
+    multiplyByDerivative(act, param, zs[l], d, n, Number.isFinite(layers[l].gradientNorm));
     const inv = invs[l];
     if (inv) normalizeBackward(config.normalization, zs[l], inv, d, out, B);
-    const gPrev = new Float64Array(fanIn * B);
-    if (options.path === 'covariance') {
-      sampler.sample(d, out, B, weightStd(config, fanIn, out), fanIn, seed, STREAM.backwardWeights, l + 1, gPrev);
+    const rng = () => createRng(seed, STREAM.backwardWeights, l + 1);
+    const frame = options.path === 'covariance' && isFrameLayer(config, fanIn, out, B);
+    const gaussian = options.path === 'covariance' && !orthogonal;
+    if (l === 1 && c === 0 && (gaussian || frame)) {
+      // Layer 1's input gradient is reported only through its RMS: draw just its norm (an
+      // orthogonal frame preserves it exactly).
+      const gain = orthogonalGain(config, fanIn, out);
+      const norm2 = frame ? gain * gain * sumOfSquares(d, n) : ws.sampleCovarianceSquaredNorm(d, out, B, weightStd(config, fanIn, out), fanIn, rng());
+      layers[0].gradientNorm = Math.sqrt(norm2 / (fanIn * B));
+      options.onStep?.();
+      options.onStep?.();
+      break;
+    }
+    const gPrev = ws.get('gradient', l % 2, fanIn * B);
+    if (gaussian) {
+      ws.sampleCovariance(d, out, B, weightStd(config, fanIn, out), fanIn, rng(), gPrev);
+    } else if (frame) {
+      ws.sampleFrame(d, out, B, orthogonalGain(config, fanIn, out), rng(), gPrev);
     } else {
       opFor(l).backward(d, B, gPrev);
     }

@@ -9,6 +9,7 @@
  * down to ~1e-13 is resolved, plus unit panels [1, 2], ..., [11, 12] for the bulk and the tail.
  * The nodes and weights (including the density) are built once.
  */
+import { ceilLog2, cos, exp, scalbn } from './exact-math';
 
 const NODES_PER_PANEL = 20;
 const GEOMETRIC_LEVELS = 44;
@@ -19,7 +20,7 @@ export function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   const x = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let t = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let t = cos((Math.PI * (i + 0.75)) / (n + 0.5));
     let dp = 0;
     for (let iter = 0; iter < 100; iter++) {
       let p0 = 1;
@@ -52,7 +53,7 @@ export function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
 /** Panel edges on [0, RANGE]: 0, 2^-levels, ..., 1/2, 1, 2, ..., 12. */
 function positiveEdges(levels: number): number[] {
   const edges = [0];
-  for (let k = levels; k >= 1; k--) edges.push(2 ** -k);
+  for (let k = levels; k >= 1; k--) edges.push(scalbn(1, -k));
   for (let v = 1; v <= RANGE; v++) edges.push(v);
   return edges;
 }
@@ -81,7 +82,7 @@ function buildRule(levels: number): Rule {
       for (let i = 0; i < NODES_PER_PANEL; i++) {
         const t = mid + half * gl.x[i];
         x[j] = sign * t;
-        w[j] = half * gl.w[i] * norm * Math.exp(-0.5 * t * t);
+        w[j] = half * gl.w[i] * norm * exp(-0.5 * t * t);
         j++;
       }
     }
@@ -101,7 +102,7 @@ const rulesByLevel: Rule[] = [];
  */
 export function ruleForVariance(q: number): Rule {
   let levels = GEOMETRIC_LEVELS;
-  if (Number.isFinite(q) && q > 0) levels = Math.ceil(Math.log2(Math.sqrt(q))) + 8;
+  if (Number.isFinite(q) && q > 0) levels = ceilLog2(Math.sqrt(q)) + 8;
   levels = Math.min(GEOMETRIC_LEVELS, Math.max(4, levels));
   return (rulesByLevel[levels] ??= buildRule(levels));
 }

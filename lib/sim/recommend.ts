@@ -15,6 +15,7 @@
  * - sigmoid: no scale works in a deep stack: with the forward-preserving gain the gradient factor
  *   per layer is far below 1, and the gain that would hold the gradient saturates most units.
  */
+import { log } from './exact-math';
 import type { Activation, Scheme, SimConfig } from '../validation/sim-config';
 import { calculateGain, varianceGain } from './activations';
 import { erfc } from './erf';
@@ -82,7 +83,7 @@ export function balancedTanhGain(layers: number): number {
 function searchTanhGain(layers: number): number {
   const cost = (g: number) => {
     const t = depthTrend('tanh', layers, g);
-    return Math.max(Math.abs(Math.log(t.forwardRatio)), Math.abs(Math.log(t.gradientRatio)));
+    return Math.max(Math.abs(log(t.forwardRatio)), Math.abs(log(t.gradientRatio)));
   };
   let a = 1;
   let b = 5 / 3;
@@ -145,7 +146,7 @@ function searchSigmoidGain(): { gain: number; saturated: number; q: number } {
   const gain = Math.sqrt(lo * hi);
   const q = fixedQ(gain);
   // Fraction of sigmoid outputs beyond 0.03 / 0.97: |z| > ln(0.97 / 0.03).
-  const zs = Math.log(0.97 / 0.03) / Math.sqrt(q);
+  const zs = log(0.97 / 0.03) / Math.sqrt(q);
   const saturated = erfc(zs / Math.SQRT2);
   return { gain, saturated, q };
 }

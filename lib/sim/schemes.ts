@@ -223,7 +223,8 @@ export function describeFormula(config: WeightConfig): string {
     case 'custom':
       return `W ~ N(0, ${formatNumber(config.customStd)}²)`;
   }
-  const g2 = resolveGain(config) ** 2;
+  const gain = resolveGain(config);
+  const g2 = gain * gain;
   const g2Near = (v: number) => Math.abs(g2 - v) < 1e-12;
   if (info.family === 'orthogonal') {
     const g = g2Near(1) ? '' : `${formatNumber(Math.sqrt(g2))} · `;

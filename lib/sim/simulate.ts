@@ -5,8 +5,8 @@
  */
 import { layerWidths, type SimConfig } from '../validation/sim-config';
 import { meanField } from './mean-field';
-import { runSeed, type EnginePath, type SeedPass } from './network';
-import { isGaussianScheme } from './schemes';
+import { isFrameLayer, runSeed, Workspace, type EnginePath, type SeedPass } from './network';
+import { isGaussianScheme, SCHEME_INFO } from './schemes';
 import { summarize } from './summary';
 import type { Band, LayerResult, ProgressFn, SimResult } from './types';
 import { ENGINE_VERSION } from './version';
@@ -30,30 +30,65 @@ export interface SimulateOptions {
 /** Cost of one normal draw in multiply-add equivalents (measured on V8). */
 const NORMAL_COST = 12;
 
-/** Estimated work (multiply-add equivalents) of one pass on each path. */
+/**
+ * Estimated work (multiply-add equivalents) of one pass on each path. Covariance, per direction:
+ * Gram matrix (rows B^2 / 2), Cholesky (B^3 / 6), then for Gaussian schemes outRows B^2 / 2 plus
+ * outRows B normals; for square orthogonal layers with B <= n the random frame (network.ts
+ * sampleFrame): with 2B <= n n B normals, a second Gram matrix and Cholesky, a triangular solve
+ * and product (n B^2 + B^3 / 3), else B reflectors (2 n B^2 - B^3, n B - B^2 / 2 normals).
+ * Other orthogonal layers cost the same on both paths.
+ */
 export function estimatePathCost(config: SimConfig): { materialized: number; covariance: number } {
   const widths = layerWidths(config);
   const B = config.samples;
+  const orthogonal = SCHEME_INFO[config.scheme].distribution === 'orthogonal';
   let mat = 0;
   let cov = 0;
   let fanIn = config.width;
   widths.forEach((out, l) => {
-    const backward = l > 0 ? 1 : 0;
-    mat += fanIn * out * B * (1 + backward) + fanIn * out * NORMAL_COST;
-    cov += (fanIn + out) * (B * B) / 2 + (B * B * B) / 6 + out * B * NORMAL_COST;
-    if (backward) cov += (fanIn + out) * (B * B) / 2 + (B * B * B) / 6 + fanIn * B * NORMAL_COST;
+    const directions = l > 0 ? 2 : 1;
+    const matLayer = fanIn * out * B * directions + fanIn * out * NORMAL_COST;
+    mat += matLayer;
+    const factor = (rows: number) => (rows * B * B) / 2 + (B * B * B) / 6;
+    if (!orthogonal) {
+      cov += factor(fanIn) + (out * B * B) / 2 + out * B * NORMAL_COST;
+      if (directions === 2) cov += factor(out) + (fanIn * B * B) / 2 + fanIn * B * NORMAL_COST;
+    } else if (isFrameLayer(config, fanIn, out, B)) {
+      const frame = 2 * B <= fanIn ? factor(fanIn) + fanIn * B * B / 2 + (B * B * B) / 6 + fanIn * B * NORMAL_COST : 2 * fanIn * B * B - B * B * B + (fanIn * B - (B * B) / 2) * NORMAL_COST;
+      cov += directions * (factor(fanIn) + frame);
+    } else {
+      cov += matLayer;
+    }
     fanIn = out;
   });
   return { materialized: mat, covariance: cov };
 }
 
-/** The path a run takes: covariance only for i.i.d. Gaussian schemes (exact there). */
+/**
+ * The path a run takes: covariance only where it is exact in distribution (i.i.d. Gaussian
+ * schemes; orthogonal schemes with at least one square layer of width >= B) and, on 'auto',
+ * cheaper.
+ */
 export function choosePath(config: SimConfig, requested: 'auto' | EnginePath = 'auto'): EnginePath {
-  if (!isGaussianScheme(config.scheme)) return 'materialized';
+  if (!isGaussianScheme(config.scheme) && !hasFrameLayer(config)) return 'materialized';
   if (requested !== 'auto') return requested;
   const cost = estimatePathCost(config);
   return cost.covariance < cost.materialized ? 'covariance' : 'materialized';
 }
+
+function hasFrameLayer(config: SimConfig): boolean {
+  const widths = layerWidths(config);
+  return widths.some((out, l) => isFrameLayer(config, l === 0 ? config.width : widths[l - 1], out, config.samples));
+}
+
+/**
+ * The last run's buffers, reused by the next run: interactive use reruns the same shapes over and
+ * over (a slider drag), and allocating, zero-filling and collecting megabytes per run is wasted
+ * time. Workspaces above SPARE_WORKSPACE_MAX_DOUBLES (32 MB) are dropped after their run, so a
+ * big run does not keep its memory.
+ */
+let spareWorkspace: Workspace | null = null;
+const SPARE_WORKSPACE_MAX_DOUBLES = 4 * 1024 * 1024;
 
 function band(values: number[]): Band {
   let min = values[0];
@@ -79,8 +114,14 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
     : undefined;
 
   const passes: SeedPass[] = [];
-  for (let k = 0; k < bandSeeds; k++) {
-    passes.push(runSeed(config, config.seed + k, { path, histograms: k === 0, onStep }));
+  const workspace = spareWorkspace ?? new Workspace();
+  spareWorkspace = null; // a re-entrant run (from onProgress) gets its own
+  try {
+    for (let k = 0; k < bandSeeds; k++) {
+      passes.push(runSeed(config, config.seed + k, { path, histograms: k === 0, onStep, workspace }));
+    }
+  } finally {
+    if (workspace.size() <= SPARE_WORKSPACE_MAX_DOUBLES) spareWorkspace = workspace;
   }
   const main = passes[0];
   const theory = meanField(config);

@@ -13,35 +13,76 @@ export const TANH_SATURATION = 0.97;
 export const SIGMOID_SATURATION_LOW = 0.03;
 export const SIGMOID_SATURATION_HIGH = 0.97;
 
-/** Mean, population std and RMS of x[0..n), two-pass so a large mean does not eat the std. */
-export function moments(x: Float64Array, n = x.length): Moments {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[i];
-  const mean = s / n;
-  let d2 = 0;
-  let m2 = 0;
-  for (let i = 0; i < n; i++) {
+/** Moments of a layer's values together with their range, which the histogram needs. */
+export interface ValueStats {
+  moments: Moments;
+  /** Smallest and largest value that is not NaN (Infinity / -Infinity when there is none). */
+  min: number;
+  max: number;
+}
+
+/**
+ * Mean, population std, RMS and range of x[0..n) in two passes (sum and range, then squares about
+ * the mean), so a large mean does not eat the std and the histogram needs no pass of its own to
+ * find the range. Every sum has two partial sums (even and odd indices), so the additions are
+ * not one serial dependency chain.
+ */
+export function valueStats(x: Float64Array, n: number): ValueStats {
+  let s0 = 0;
+  let s1 = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const even = n - (n & 1);
+  for (let i = 0; i < even; i += 2) {
     const v = x[i];
-    const d = v - mean;
-    d2 += d * d;
-    m2 += v * v;
+    const w = x[i + 1];
+    s0 += v;
+    s1 += w;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (w < min) min = w;
+    if (w > max) max = w;
   }
-  return { mean, std: Math.sqrt(d2 / n), rms: Math.sqrt(m2 / n) };
+  if (even < n) {
+    const v = x[even];
+    s0 += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = (s0 + s1) / n;
+  let d0 = 0;
+  let d1 = 0;
+  let q0 = 0;
+  let q1 = 0;
+  for (let i = 0; i < even; i += 2) {
+    const v = x[i];
+    const w = x[i + 1];
+    const dv = v - mean;
+    const dw = w - mean;
+    d0 += dv * dv;
+    d1 += dw * dw;
+    q0 += v * v;
+    q1 += w * w;
+  }
+  if (even < n) {
+    const v = x[even];
+    const dv = v - mean;
+    d0 += dv * dv;
+    q0 += v * v;
+  }
+  return { moments: { mean, std: Math.sqrt((d0 + d1) / n), rms: Math.sqrt((q0 + q1) / n) }, min, max };
 }
 
 /**
  * HISTOGRAM_BINS equal bins over [max(min, mean - 4 std), min(max, mean + 4 std)] of the finite
  * values; values outside that range are counted in the first or last bin, so the counts always
- * sum to the number of values that are not NaN (infinities land in the end bins). Constant data gets a unit-wide range around its value.
+ * sum to the number of values that are not NaN (infinities land in the end bins). Constant data
+ * gets a unit-wide range around its value.
  */
-export function histogram(x: Float64Array, n: number, m: Moments): Histogram {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+export function histogram(x: Float64Array, n: number, stats: ValueStats): Histogram {
+  const m = stats.moments;
+  let lo = stats.min;
+  let hi = stats.max;
   if (Number.isFinite(m.mean) && Number.isFinite(m.std)) {
     lo = Math.max(lo, m.mean - HISTOGRAM_SPAN_STD * m.std);
     hi = Math.min(hi, m.mean + HISTOGRAM_SPAN_STD * m.std);
@@ -60,16 +101,43 @@ export function histogram(x: Float64Array, n: number, m: Moments): Histogram {
   const edges = new Array<number>(bins + 1);
   for (let i = 0; i <= bins; i++) edges[i] = lo + i * width;
   edges[bins] = hi;
-  const counts = new Float64Array(bins);
+  const counts = new Int32Array(bins);
   const scale = bins / (hi - lo);
   const last = bins - 1;
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (v !== v) continue; // NaN
-    const t = (v - lo) * scale;
-    // t < 0 lands in bin 0 (truncation of (-1, 0) gives 0 too); compare before truncating so huge
-    // values cannot overflow the int conversion.
-    counts[t >= last ? last : t > 0 ? t | 0 : 0]++;
+  if (Number.isFinite(m.mean) && (stats.min - lo) * scale > -2147483648 && (stats.max - lo) * scale < 2147483647) {
+    // Finite data with every bin position t = (v - lo) * scale inside int32 (always, in fact:
+    // |v - mean| <= std sqrt(n) and hi - lo >= 2 std): truncate first, then clamp with integer
+    // ops, without a data-dependent branch (ReLU's zeros would mispredict half the time).
+    // Two interleaved sub-histograms: runs of equal values (ReLU's zeros) would otherwise make
+    // every increment wait for the previous store to the same counter.
+    const sub = new Int32Array(2 * bins);
+    const n2 = n - (n & 1);
+    let i = 0;
+    for (; i < n2; i += 2) {
+      let k = ((x[i] - lo) * scale) | 0;
+      let q = ((x[i + 1] - lo) * scale) | 0;
+      k &= ~(k >> 31); // below the range: bin 0
+      q &= ~(q >> 31);
+      k -= (k - last) & ((last - k) >> 31); // above: the last bin
+      q -= (q - last) & ((last - q) >> 31);
+      sub[k]++;
+      sub[bins + q]++;
+    }
+    if (i < n) {
+      let k = ((x[i] - lo) * scale) | 0;
+      k &= ~(k >> 31);
+      k -= (k - last) & ((last - k) >> 31);
+      sub[k]++;
+    }
+    for (let k = 0; k < bins; k++) counts[k] = sub[k] + sub[bins + k];
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      if (v !== v) continue; // NaN
+      const t = (v - lo) * scale;
+      // Compare before truncating so huge values cannot overflow the int conversion.
+      counts[t >= last ? last : t > 0 ? t | 0 : 0]++;
+    }
   }
   return { edges, counts: Array.from(counts) };
 }

@@ -101,7 +101,11 @@ export interface SimResult {
   engineVersion: string;
   /** The normalized config that was run. */
   config: SimConfig;
-  /** `materialized`: weights sampled and multiplied; `covariance`: exact Gaussian pre-activations. */
+  /**
+   * `materialized`: weights sampled and multiplied; `covariance`: W a drawn from its exact law
+   * given the Gram matrix of a (Gaussian pre-activations; square orthogonal layers via a random
+   * frame), backward with independent weights (see lib/sim/network.ts).
+   */
   path: 'materialized' | 'covariance';
   /** Number of seeds in the band (seed, seed+1, ...). */
   bandSeeds: number;

@@ -73,7 +73,8 @@ export const sections: LessonSection[] = [
         <P>so its std is</P>
         <MathBlock t={`\\operatorname{std}\\big(\\operatorname{relu}(z)\\big) = s\\sqrt{\\frac{1}{2} - \\frac{1}{2\\pi}} \\approx ${formatNumber(POST_RELU_STD_FACTOR)}\\,s.`} />
         <P>
-          The engine’s ratio of post-activation std to pre-activation std at layer 12 is <Fact id="heRelu12.postOverPre" />.
+          In the same network made four times wider (1024 units, so that one random draw strays less from the average), the
+          engine’s ratio of post-activation std to pre-activation std at layer 12 is <Fact id="heRelu12Wide.postOverPre" />.
         </P>
         <Callout title="One network is not the average">
           <p>
