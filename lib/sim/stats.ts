@@ -22,22 +22,34 @@ export interface ValueStats {
 }
 
 /**
- * Mean, population std, RMS and range of x[0..n) in two passes (sum and range, then squares about
- * the mean), so a large mean does not eat the std and the histogram needs no pass of its own to
- * find the range. Every sum has two partial sums (even and odd indices), so the additions are
- * not one serial dependency chain.
+ * Mean, population std, RMS and range of x[0..n) in one pass. The variance is accumulated about
+ * a shift K = x[0] (the "shifted data" method): a sample lies within a few std of the mean, so
+ * E[(x-K)^2] - E[x-K]^2 loses no accuracy to a large mean, unlike the naive E[x^2] - E[x]^2.
+ * Every sum has two partial sums (even and odd indices), so the additions are not one serial
+ * dependency chain. The range also serves the histogram, which then needs no pass to find it.
  */
 export function valueStats(x: Float64Array, n: number): ValueStats {
+  const k = n > 0 && Number.isFinite(x[0]) ? x[0] : 0;
   let s0 = 0;
   let s1 = 0;
+  let d0 = 0;
+  let d1 = 0;
+  let q0 = 0;
+  let q1 = 0;
   let min = Infinity;
   let max = -Infinity;
   const even = n - (n & 1);
   for (let i = 0; i < even; i += 2) {
     const v = x[i];
     const w = x[i + 1];
-    s0 += v;
-    s1 += w;
+    const dv = v - k;
+    const dw = w - k;
+    s0 += dv;
+    s1 += dw;
+    d0 += dv * dv;
+    d1 += dw * dw;
+    q0 += v * v;
+    q1 += w * w;
     if (v < min) min = v;
     if (v > max) max = v;
     if (w < min) min = w;
@@ -45,32 +57,18 @@ export function valueStats(x: Float64Array, n: number): ValueStats {
   }
   if (even < n) {
     const v = x[even];
-    s0 += v;
+    const dv = v - k;
+    s0 += dv;
+    d0 += dv * dv;
+    q0 += v * v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = (s0 + s1) / n;
-  let d0 = 0;
-  let d1 = 0;
-  let q0 = 0;
-  let q1 = 0;
-  for (let i = 0; i < even; i += 2) {
-    const v = x[i];
-    const w = x[i + 1];
-    const dv = v - mean;
-    const dw = w - mean;
-    d0 += dv * dv;
-    d1 += dw * dw;
-    q0 += v * v;
-    q1 += w * w;
-  }
-  if (even < n) {
-    const v = x[even];
-    const dv = v - mean;
-    d0 += dv * dv;
-    q0 += v * v;
-  }
-  return { moments: { mean, std: Math.sqrt((d0 + d1) / n), rms: Math.sqrt((q0 + q1) / n) }, min, max };
+  const shiftedMean = (s0 + s1) / n;
+  const variance = (d0 + d1) / n - shiftedMean * shiftedMean;
+  // Rounding can leave a tiny negative variance for constant data; NaN and Infinity pass through.
+  const std = variance < 0 ? 0 : Math.sqrt(variance);
+  return { moments: { mean: k + shiftedMean, std, rms: Math.sqrt((q0 + q1) / n) }, min, max };
 }
 
 /**

@@ -29,3 +29,32 @@ describe('histogram', () => {
     expect(h.counts.reduce((a, b) => a + b, 0)).toBe(n);
   });
 });
+
+describe('valueStats', () => {
+  it('keeps the std accurate under a mean a billion times larger (shifted one-pass sums)', () => {
+    const n = 4097;
+    const x = new Float64Array(n);
+    let state = 99;
+    for (let i = 0; i < n; i++) {
+      state = (state * 1103515245 + 12345) >>> 0;
+      x[i] = 1e6 + 1e-3 * (state / 2 ** 32 - 0.5);
+    }
+    // Reference: two passes in plain arithmetic.
+    let mean = 0;
+    for (const v of x) mean += v / n;
+    let ss = 0;
+    for (const v of x) ss += (v - mean) ** 2;
+    const std = Math.sqrt(ss / n);
+    const s = valueStats(x, n);
+    expect(Math.abs(s.moments.std - std) / std).toBeLessThan(1e-6);
+    expect(s.moments.mean).toBeCloseTo(mean, 6);
+    expect(s.min).toBe(Math.min(...x));
+    expect(s.max).toBe(Math.max(...x));
+  });
+
+  it('gives std 0 for constant data and passes overflow through', () => {
+    expect(valueStats(new Float64Array(10).fill(3.7), 10).moments).toMatchObject({ mean: 3.7, std: 0 });
+    const big = new Float64Array([1, Infinity, 2]);
+    expect(Number.isFinite(valueStats(big, 3).moments.std)).toBe(false);
+  });
+});
