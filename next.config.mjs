@@ -2,13 +2,15 @@
  * Next.js config. Security headers live here so every response carries them, static or not.
  * The CSP allows inline scripts because Next's App Router bootstraps with inline <script> tags;
  * a nonce-based policy would force every page to render dynamically (lessons are static).
+ * 'wasm-unsafe-eval' lets the simulation engine compile its own WebAssembly kernels
+ * (lib/sim/wasm-kernels.ts, bytes shipped in our bundle); it allows WebAssembly only, not eval().
  * Everything else is locked to our own origin.
  */
 const isProd = process.env.NODE_ENV === 'production';
 
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isProd ? '' : " 'unsafe-eval'"}`,
+  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${isProd ? '' : " 'unsafe-eval'"}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -1,9 +1,12 @@
+import { wasmGramBlocks, wasmMultiplyUpperBlocks } from './wasm-kernels';
+
 /**
  * Dense kernels on row-major Float64Array matrices, written for V8 (no SIMD): each kernel
  * computes a small block of outputs in local variables (register blocking: 8 accumulators, 6
  * loads per 8 multiply-adds) so the inner loop is bound by arithmetic rather than by loads and
  * stores of the output; no allocation inside the kernels. The summation order is fixed, so the
- * results are bit-reproducible across runs and engines.
+ * results are bit-reproducible across runs and engines. gram and multiplyUpper, the hottest, run
+ * their bulk in WebAssembly SIMD when available (wasm-kernels.ts), with the same bits.
  *
  * Shapes: activations are (units x B), one row per unit, one column per sample.
  */
@@ -97,9 +100,24 @@ export function matmulTransposed(W: Float64Array, m: number, k: number, D: Float
  * Gram matrix G (B x B) = M^T M of M (rows x B), i.e. G[b][c] = sum_r M[r][b] M[r][c]. Blocks of
  * 2 x 4 entries on or above the diagonal are computed, then mirrored. The inner loop walks one
  * offset p down the rows, with the block's other columns at fixed distances from it: fewer index
- * computations than row * B + column per load, which measurably matters in V8.
+ * computations than row * B + column per load, which measurably matters in V8. Each entry is
+ * one running sum over the rows in order, so any blocking (the wasm kernel's too) gives its bits.
  */
 export function gram(M: Float64Array, rows: number, B: number, G: Float64Array): void {
+  if (rows > 0 && B >= 4 && wasmGramBlocks(M, rows, B, G)) {
+    // Every entry is one running sum over the rows in order, whatever the blocking, so the
+    // entries left to do here (columns past B & ~3) match the JS kernel's to the bit.
+    const B4 = B - (B % 4);
+    for (let b = 0; b < B; b++) {
+      for (let c = Math.max(b, B4); c < B; c++) {
+        let s = 0;
+        for (let p = 0; p < rows * B; p += B) s += M[p + b] * M[p + c];
+        G[b * B + c] = s;
+      }
+    }
+    mirrorUpper(G, B);
+    return;
+  }
   const end = rows * B;
   let b0 = 0;
   for (; b0 + 1 < B; b0 += 2) {
@@ -140,6 +158,11 @@ export function gram(M: Float64Array, rows: number, B: number, G: Float64Array):
     for (let p = b0; p < end; p += B) s += M[p] * M[p];
     G[b0 * B + b0] = s;
   }
+  mirrorUpper(G, B);
+}
+
+/** Copies the upper triangle of G (B x B) onto the lower one. */
+function mirrorUpper(G: Float64Array, B: number): void {
   for (let b = 0; b < B; b++) for (let c = b + 1; c < B; c++) G[c * B + b] = G[b * B + c];
 }
 
@@ -204,10 +227,26 @@ function finishRow(G: Float64Array, n: number, j: number, tol: number): void {
 /**
  * Z (rows x B) = scale * X U, with X (rows x B) i.i.d. N(0, 1) and U upper triangular with zeros
  * below the diagonal: each row of Z is then N(0, scale^2 U^T U). Blocks of 2 rows x 4 columns;
- * for columns b0..b0+3 only c <= b0+3 contributes.
+ * for columns b0..b0+3 only c <= b0+3 contributes. That summation range (c < b0 + 4 within the
+ * 4-column blocks, c <= b past them) is part of the result, not just of the blocking: the extra
+ * terms X * 0 are NaN where X is infinite or NaN. The wasm kernel and the edge code below use
+ * the same ranges and order, so both paths give the same bits.
  */
 export function multiplyUpper(X: Float64Array, rows: number, U: Float64Array, B: number, scale: number, Z: Float64Array): void {
   const B4 = B - (B % 4);
+  if (wasmMultiplyUpperBlocks(X, rows, U, B, scale, Z)) {
+    const R4 = rows - (rows % 4);
+    for (let r = 0; r < rows; r++) {
+      const o = r * B;
+      for (let b = r < R4 ? B4 : 0; b < B; b++) {
+        const cEnd = b < B4 ? b - (b % 4) + 4 : b + 1;
+        let s = 0;
+        for (let c = 0; c < cEnd; c++) s += X[o + c] * U[c * B + b];
+        Z[o + b] = s * scale;
+      }
+    }
+    return;
+  }
   let r = 0;
   for (; r + 1 < rows; r += 2) {
     const o0 = r * B;
@@ -242,8 +281,9 @@ export function multiplyUpper(X: Float64Array, rows: number, U: Float64Array, B:
   for (; r < rows; r++) {
     const o = r * B;
     for (let b = 0; b < B; b++) {
+      const cEnd = b < B4 ? b - (b % 4) + 4 : b + 1;
       let s = 0;
-      for (let c = 0; c <= b; c++) s += X[o + c] * U[c * B + b];
+      for (let c = 0; c < cEnd; c++) s += X[o + c] * U[c * B + b];
       Z[o + b] = s * scale;
     }
   }

@@ -1,0 +1,109 @@
+/**
+ * WebAssembly (SIMD, f64x2) versions of the two hottest engine kernels, gram and multiplyUpper
+ * (about two thirds of a default run in scalar JS). V8 does not vectorise JS, and the scalar JS
+ * kernels already run at about one multiply-add per cycle; two-lane f64x2 with 8 accumulators
+ * does several times better. This module owns the compiled instance, its memory and the copies
+ * into and out of it; linalg.ts decides when to use it and does the edge rows and columns.
+ *
+ * Determinism: the kernels use only f64x2 add and mul (IEEE-exact, no FMA, no relaxed SIMD) and
+ * add the products of every output entry in the same order as the JS kernels, so both paths give
+ * the same bits on every engine (tests/sim/wasm-kernels.test.ts checks this). NaN outputs are
+ * canonicalised on the way out, so a NaN's payload never depends on which path ran.
+ *
+ * The module (lib/sim/wasm/kernels-wasm.ts, built by lib/sim/wasm/build-kernels.mjs) is well
+ * under 4 KB, so it can be compiled synchronously even on a browser's main thread. Where
+ * WebAssembly or SIMD is unavailable (or a Content-Security-Policy forbids compiling it), the
+ * engine falls back to the JS kernels.
+ */
+import { KERNELS_WASM_BASE64 } from './wasm/kernels-wasm';
+
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  gram(m: number, rows: number, B: number, g: number): void;
+  multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
+}
+
+let exportsOrNull: KernelExports | null | undefined; // undefined: not tried yet
+let heap = new Float64Array(0);
+let enabled = true;
+
+/** Turns the wasm kernels off (or back on), e.g. to test the JS fallback. */
+export function setWasmKernelsEnabled(on: boolean): void {
+  enabled = on;
+}
+
+/** Whether the wasm kernels are in use: enabled, and the module compiled here. */
+export function wasmKernelsActive(): boolean {
+  return enabled && load() !== null;
+}
+
+function load(): KernelExports | null {
+  if (exportsOrNull !== undefined) return exportsOrNull;
+  exportsOrNull = null;
+  try {
+    if (typeof WebAssembly === 'object') {
+      const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+      exportsOrNull = instance.exports as unknown as KernelExports;
+    }
+  } catch {
+    // No SIMD support, or compilation refused: the JS kernels take over.
+  }
+  return exportsOrNull;
+}
+
+/** The memory as doubles, at least `doubles` long (views go stale when the memory grows). */
+function reserve(k: KernelExports, doubles: number): Float64Array {
+  const bytes = doubles * 8;
+  const have = k.memory.buffer.byteLength;
+  if (have < bytes) k.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (heap.buffer !== k.memory.buffer) heap = new Float64Array(k.memory.buffer);
+  return heap;
+}
+
+/** Rounds a length in doubles up to an even number, so every array starts 16-byte aligned. */
+const even = (n: number) => n + (n & 1);
+
+/** Copies n doubles out of the heap, replacing any NaN with the canonical NaN. */
+function copyOut(h: Float64Array, from: number, to: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const v = h[from + i];
+    to[i] = v === v ? v : NaN;
+  }
+}
+
+/**
+ * The 4 x 4 blocks of G = M^T M (M rows x B, rows >= 1) on or above the diagonal, columns below
+ * B & ~3 (and the entries below the diagonal inside diagonal blocks); G's other entries get
+ * stale values for the caller to overwrite. False if the wasm kernels are off.
+ */
+export function wasmGramBlocks(M: Float64Array, rows: number, B: number, G: Float64Array): boolean {
+  const k = enabled ? load() : null;
+  if (!k) return false;
+  const nM = rows * B;
+  const g = even(nM);
+  const h = reserve(k, g + B * B);
+  h.set(M.subarray(0, nM), 0);
+  k.gram(0, rows, B, g * 8);
+  copyOut(h, g, G, B * B);
+  return true;
+}
+
+/**
+ * Z = scale * X U (X rows x B, U B x B upper triangular) for rows below rows & ~3 and columns
+ * below B & ~3, each 4-column block summing over c < its end; other entries of those rows are
+ * overwritten with stale values for the caller to redo. False if the wasm kernels are off.
+ */
+export function wasmMultiplyUpperBlocks(X: Float64Array, rows: number, U: Float64Array, B: number, scale: number, Z: Float64Array): boolean {
+  const k = enabled ? load() : null;
+  if (!k) return false;
+  const nX = rows * B;
+  const u = even(nX);
+  const z = u + even(B * B);
+  const h = reserve(k, z + nX);
+  h.set(X.subarray(0, nX), 0);
+  h.set(U.subarray(0, B * B), u);
+  k.multiplyUpper(0, rows, u * 8, B, scale, z * 8);
+  copyOut(h, z, Z, (rows & ~3) * B);
+  return true;
+}

@@ -1,0 +1,215 @@
+/**
+ * Builds the WebAssembly module behind lib/sim/wasm-kernels.ts and writes it, base64-encoded, to
+ * lib/sim/wasm/kernels-wasm.ts. Run `node lib/sim/wasm/build-kernels.mjs` after editing; a test
+ * (tests/sim/wasm-kernels.test.ts) checks that the checked-in bytes are what this script emits.
+ *
+ * Why a hand-written encoder: the module is two small loops, and emitting the binary here keeps
+ * the build free of a WAT toolchain while the code below still reads like WAT (one instruction per
+ * helper call). Only IEEE-exact f64x2 add and mul are used (no FMA, no relaxed SIMD), so results
+ * are the same on every engine. The module must stay under 4 KB: Chrome refuses synchronous
+ * compilation of larger modules on the main thread.
+ *
+ * Both kernels compute every output entry as one running sum, starting from +0 and adding the
+ * products in increasing order of the summed index, exactly as the JS kernels in linalg.ts do, so
+ * the blocking (4 x 4 entries here, in 8 two-lane accumulators) does not change any bit.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// --- Encoding helpers -------------------------------------------------------------------------
+
+function uleb(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+function sleb(n) {
+  const out = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+const vec = (items) => [...uleb(items.length), ...items.flat()];
+const section = (id, body) => [id, ...uleb(body.length), ...body];
+const name = (s) => vec([...Buffer.from(s, 'utf8')]);
+
+const I32 = 0x7f;
+const F64 = 0x7c;
+const V128 = 0x7b;
+
+// Instructions (memarg alignment is only a hint; 8-byte alignment is what the data has).
+const get = (i) => [0x20, ...uleb(i)];
+const set = (i) => [0x21, ...uleb(i)];
+const tee = (i) => [0x22, ...uleb(i)];
+const i32 = (n) => [0x41, ...sleb(n)];
+const add = [0x6a];
+const sub = [0x6b];
+const mul = [0x6c];
+const shl = [0x74];
+const and = [0x71];
+const ltU = [0x49];
+const geS = [0x4e];
+const block = (...body) => [0x02, 0x40, ...body.flat(), 0x0b];
+const loop = (...body) => [0x03, 0x40, ...body.flat(), 0x0b];
+const br = (depth) => [0x0c, ...uleb(depth)];
+const brIf = (depth) => [0x0d, ...uleb(depth)];
+const simd = (op, ...imm) => [0xfd, ...uleb(op), ...imm];
+const v128Load = (offset) => simd(0x00, 3, ...uleb(offset));
+const v128Store = (offset) => simd(0x0b, 3, ...uleb(offset));
+const load64Splat = (offset) => simd(0x0a, 3, ...uleb(offset));
+const f64x2Splat = simd(0x14);
+const f64x2Add = simd(0xf0);
+const f64x2Mul = simd(0xf2);
+const zeroV128 = simd(0x0c, ...new Array(16).fill(0)); // +0 in both lanes, like `let s = 0`
+
+/** `for (; i < limit; i += step) body` with a signed compare; i must be initialised before. */
+const forLt = (i, limit, step, ...body) =>
+  block(loop(get(i), limit, geS, brIf(1), ...body, get(i), i32(step), add, set(i), br(0)));
+
+/** acc[k] += splat(x) * y, with x already splatted on the stack, for two (acc, y) pairs. */
+const madd2 = (x, accA, yA, accB, yB) => [
+  get(accA), get(x), get(yA), f64x2Mul, f64x2Add, set(accA),
+  get(accB), get(x), get(yB), f64x2Mul, f64x2Add, set(accB),
+];
+
+// --- gram(m, rows, B, g) ------------------------------------------------------------------------
+// G[b][c] = sum_r M[r][b] M[r][c] for the 4 x 4 blocks with b0 = 0, 4, ..., c0 = b0, b0 + 4, ...
+// below B & ~3 (on-diagonal blocks also fill a few entries below the diagonal). Byte addresses;
+// rows >= 1. The caller does the columns past B & ~3 and mirrors the upper triangle.
+function gramFunction() {
+  const [m, rows, B, g] = [0, 1, 2, 3];
+  const [stride, B4, b0, c0, p, end, q, x, y0, y1] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const acc = [14, 15, 16, 17, 18, 19, 20, 21];
+  const locals = [[7, I32], [11, V128]].map(([n, t]) => [...uleb(n), t]);
+  const body = [
+    get(B), i32(3), shl, set(stride),
+    get(B), i32(-4), and, set(B4),
+    i32(0), set(b0),
+    forLt(b0, get(B4), 4,
+      get(b0), set(c0),
+      forLt(c0, get(B4), 4,
+        ...acc.map((a) => [...zeroV128, ...set(a)]),
+        // p walks column b0 down the rows; q = p + (c0 - b0) * 8 is column c0 of the same row.
+        get(m), get(b0), i32(3), shl, add, tee(p),
+        get(rows), get(stride), mul, add, set(end),
+        loop(
+          get(p), get(c0), get(b0), sub, i32(3), shl, add, tee(q), v128Load(0), set(y0),
+          get(q), v128Load(16), set(y1),
+          get(p), load64Splat(0), set(x), madd2(x, acc[0], y0, acc[1], y1),
+          get(p), load64Splat(8), set(x), madd2(x, acc[2], y0, acc[3], y1),
+          get(p), load64Splat(16), set(x), madd2(x, acc[4], y0, acc[5], y1),
+          get(p), load64Splat(24), set(x), madd2(x, acc[6], y0, acc[7], y1),
+          get(p), get(stride), add, tee(p), get(end), ltU, brIf(0),
+        ),
+        // Store the block: rows b0..b0+3 of G, columns c0..c0+3.
+        get(g), get(b0), get(B), mul, get(c0), add, i32(3), shl, add, set(q),
+        ...[0, 1, 2, 3].map((k) => [
+          get(q), get(acc[2 * k]), v128Store(0),
+          get(q), get(acc[2 * k + 1]), v128Store(16),
+          get(q), get(stride), add, set(q),
+        ]),
+      ),
+    ),
+  ];
+  return { params: [I32, I32, I32, I32], locals, body };
+}
+
+// --- multiplyUpper(x, rows, u, B, scale, z) -----------------------------------------------------
+// Z[r][b] = scale * sum_{c < b0 + 4} X[r][c] U[c][b] for b in the 4-column block starting at b0
+// (U is zero below the diagonal, as in the JS kernel), for rows below rows & ~3 and columns below
+// B & ~3. Byte addresses. The caller does the remaining rows and columns.
+function multiplyUpperFunction() {
+  const [X, rows, U, B, scale, Z] = [0, 1, 2, 3, 4, 5];
+  const [stride, R4, B4, r, b0, px, pu, pend, xr, zr] = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const [x, y0, y1, s] = [16, 17, 18, 19];
+  const acc = [20, 21, 22, 23, 24, 25, 26, 27];
+  const locals = [[10, I32], [12, V128]].map(([n, t]) => [...uleb(n), t]);
+  const rowSplat = (k) => [get(px), ...(k ? [get(stride), i32(k), mul, add] : []), load64Splat(0)];
+  const body = [
+    get(B), i32(3), shl, set(stride),
+    get(rows), i32(-4), and, set(R4),
+    get(B), i32(-4), and, set(B4),
+    get(scale), f64x2Splat, set(s),
+    i32(0), set(r),
+    forLt(r, get(R4), 4,
+      get(X), get(r), get(stride), mul, add, set(xr),
+      get(Z), get(r), get(stride), mul, add, set(zr),
+      i32(0), set(b0),
+      forLt(b0, get(B4), 4,
+        ...acc.map((a) => [...zeroV128, ...set(a)]),
+        // px walks row r of X along c, pu walks rows c of U at columns b0..b0+3.
+        get(xr), tee(px), get(b0), i32(3), shl, add, i32(32), add, set(pend),
+        get(U), get(b0), i32(3), shl, add, set(pu),
+        loop(
+          get(pu), v128Load(0), set(y0),
+          get(pu), v128Load(16), set(y1),
+          ...[0, 1, 2, 3].map((k) => [rowSplat(k), set(x), madd2(x, acc[2 * k], y0, acc[2 * k + 1], y1)]),
+          get(pu), get(stride), add, set(pu),
+          get(px), i32(8), add, tee(px), get(pend), ltU, brIf(0),
+        ),
+        get(zr), get(b0), i32(3), shl, add, set(pu),
+        ...[0, 1, 2, 3].map((k) => [
+          get(pu), get(acc[2 * k]), get(s), f64x2Mul, v128Store(0),
+          get(pu), get(acc[2 * k + 1]), get(s), f64x2Mul, v128Store(16),
+          get(pu), get(stride), add, set(pu),
+        ]),
+      ),
+    ),
+  ];
+  return { params: [I32, I32, I32, I32, F64, I32], locals, body };
+}
+
+// --- Module -----------------------------------------------------------------------------------
+
+export function buildKernels() {
+  const fns = [gramFunction(), multiplyUpperFunction()];
+  const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), 0x00])));
+  const funcs = section(3, vec(fns.map((_, i) => uleb(i))));
+  const memory = section(5, vec([[0x00, 0x01]])); // one memory, min 1 page, no maximum
+  const exports = section(
+    7,
+    vec([
+      [...name('memory'), 0x02, 0x00],
+      [...name('gram'), 0x00, 0x00],
+      [...name('multiplyUpper'), 0x00, 0x01],
+    ]),
+  );
+  const code = section(
+    10,
+    vec(
+      fns.map((f) => {
+        const body = [...vec(f.locals), ...f.body.flat(Infinity), 0x0b];
+        return [...uleb(body.length), ...body];
+      }),
+    ),
+  );
+  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...funcs, ...memory, ...exports, ...code]);
+}
+
+/** The generated TypeScript source holding the module. */
+export function kernelsSource() {
+  const b64 = Buffer.from(buildKernels()).toString('base64');
+  return (
+    '// Generated by lib/sim/wasm/build-kernels.mjs; do not edit. Run `node lib/sim/wasm/build-kernels.mjs`.\n' +
+    `export const KERNELS_WASM_BASE64 =\n  '${b64}';\n`
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const out = fileURLToPath(new URL('./kernels-wasm.ts', import.meta.url));
+  writeFileSync(out, kernelsSource());
+  console.log(`wrote ${out} (${buildKernels().length} bytes of wasm)`);
+}
