@@ -6,6 +6,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormField } from '@/components/ui/form-field';
+import { FormSubmit } from './form-submit';
 import { signUpAction } from '@/lib/actions/auth';
 import { PASSWORD_MIN, signUpSchema } from '@/lib/validation/auth';
 import { signInWithPassword, useAuthForm, useContinueTo } from './use-auth-form';
@@ -62,16 +63,7 @@ export function SignUpForm({ callbackUrl, instructorCodeRequired }: { callbackUr
           error={errors.instructorCode}
         />
       )}
-      <p role="alert" className="min-h-5 text-sm font-medium text-red-700 dark:text-red-400">
-        {message}
-      </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
-      >
-        {pending ? 'Creating your account…' : 'Create account'}
-      </button>
+      <FormSubmit message={message} pending={pending} label="Create account" pendingLabel="Creating your account…" />
     </form>
   );
 }
