@@ -289,7 +289,7 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
           />
           <SliderField
             label="Samples"
-        sliderLabel="Batch size slider"
+            sliderLabel="Batch size slider"
             value={draft.samples}
             onValueChange={(v) => onChange('samples', v)}
             min={LIMITS.samples.min}
