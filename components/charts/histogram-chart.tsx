@@ -6,7 +6,8 @@
  */
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Histogram } from '@/lib/sim/types';
-import { formatExact, formatNumber, formatPercent } from '@/components/simulator/format';
+import { formatNumber } from '@/lib/format';
+import { formatExact, formatPercent } from '@/components/simulator/format';
 import type { ChartPalette } from './palette';
 
 export interface HistogramChartProps {

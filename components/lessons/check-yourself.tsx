@@ -9,7 +9,7 @@ import Link from 'next/link';
 import { CHECKS } from '@/lib/lessons/checks';
 import { runLessonSim } from '@/lib/lessons/run';
 import { simulatorHref } from '@/lib/validation/sim-config-url';
-import { formatNumber } from '@/lib/lessons/format';
+import { formatNumber } from '@/lib/format';
 
 type Outcome = { correct: boolean; message: string } | { error: string };
 

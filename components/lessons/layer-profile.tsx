@@ -6,7 +6,7 @@
  */
 import type { SimConfigInput } from '@/lib/validation/sim-config';
 import { runLessonSim } from '@/lib/lessons/run';
-import { formatNumber } from '@/lib/lessons/format';
+import { formatNumber } from '@/lib/format';
 import type { SimResult } from '@/lib/sim/types';
 
 type Quantity = 'postRms' | 'postStd' | 'preStd' | 'gradientNorm';

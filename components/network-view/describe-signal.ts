@@ -4,7 +4,8 @@
  * Uses the post-activation std of each layer relative to the input std.
  */
 import type { SimResult } from '@/lib/sim/types';
-import { formatNumber, formatPercent } from '@/components/simulator/format';
+import { formatNumber } from '@/lib/format';
+import { formatPercent } from '@/components/simulator/format';
 
 function firstLayer(ratios: number[], test: (r: number) => boolean): number | null {
   const i = ratios.findIndex(test);

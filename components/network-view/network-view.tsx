@@ -10,7 +10,7 @@ import { useId, useState, type CSSProperties } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { Button } from '@/components/ui/button';
 import { useReducedMotion } from '@/components/charts/use-dark-mode';
-import { formatNumber } from '@/components/simulator/format';
+import { formatNumber } from '@/lib/format';
 import { describeSignal } from './describe-signal';
 import styles from './network-view.module.css';
 

@@ -21,7 +21,7 @@ import { Disclosure } from '@/components/ui/disclosure';
 import { Field, SelectField, TextField, inputClass, type SelectGroup } from '@/components/ui/field';
 import { SliderField } from '@/components/ui/slider-field';
 import type { Draft, GainMode } from './config-draft';
-import { formatNumber } from './format';
+import { formatNumber } from '@/lib/format';
 
 export type FieldErrors = Partial<Record<string, string>>;
 

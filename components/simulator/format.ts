@@ -1,44 +1,8 @@
 /**
- * Number formatting for the simulator: short forms for the summary, exact forms for tooltips,
- * tables and CSV. Very large / small values use scientific notation with a real minus and
- * superscript exponent on screen, and plain `e` notation in machine-readable output (CSV).
+ * The simulator's number forms on top of the shared formatNumber (lib/format.ts): exact forms for
+ * tooltips and tables, plain ASCII for CSV and code, percentages and ratios.
  */
-
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-function nonFinite(v: number): string | null {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '∞';
-  if (v === -Infinity) return '−∞';
-  return null;
-}
-
-/** Human form with `digits` significant digits: 0.0156, 1.23 × 10⁻⁵, 4.2 × 10¹². */
-export function formatNumber(v: number, digits = 3): string {
-  const nf = nonFinite(v);
-  if (nf) return nf;
-  if (v === 0) return '0';
-  const abs = Math.abs(v);
-  if (abs >= 1e4 || abs < 1e-3) {
-    const [mantissa, exp] = v.toExponential(digits - 1).split('e');
-    const m = mantissa.replace(/\.?0+$/, '').replace('-', '−');
-    const e = exp.replace('+', '');
-    return `${m} × 10${[...e].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
-  }
-  return Number(v.toPrecision(digits)).toString().replace('-', '−');
-}
+import { formatNumber } from '@/lib/format';
 
 /** Exact-enough form for tooltips and tables (6 significant digits). */
 export function formatExact(v: number): string {
@@ -54,8 +18,7 @@ export function formatPlain(v: number): string {
 
 /** A fraction 0..1 as a percentage: 49.8%, <0.1%, 0%. */
 export function formatPercent(f: number): string {
-  const nf = nonFinite(f);
-  if (nf) return nf;
+  if (!Number.isFinite(f)) return formatNumber(f);
   if (f === 0) return '0%';
   if (f < 0.001) return '<0.1%';
   return `${Number((f * 100).toPrecision(3))}%`;

@@ -7,7 +7,8 @@
 import { useId, type ReactNode } from 'react';
 import { SCHEME_INFO, resultDigest } from '@/lib/sim';
 import type { SimResult } from '@/lib/sim/types';
-import { formatNumber, formatRatio } from './format';
+import { formatNumber } from '@/lib/format';
+import { formatRatio } from './format';
 import type { RunOrigin } from './use-simulation';
 
 const STATE_STYLE = {

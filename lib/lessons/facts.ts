@@ -19,7 +19,8 @@
 import type { SimResult } from '../sim/types';
 import { balancedTanhGain, calculateGain, sigmoidGradientPreservingGain } from '../sim';
 import { CONFIGS, type ConfigName } from './configs';
-import { formatInverse, formatNumber, formatPercent } from './format';
+import { formatNumber } from '@/lib/format';
+import { formatInverse, formatPercent } from './format';
 import { measures, type MeasureName } from './measures';
 import { runLessonSim } from './run';
 import { POST_RELU_STD_FACTOR } from './constants';

@@ -6,7 +6,8 @@
  */
 import type { SimConfigInput } from '../validation/sim-config';
 import { CONFIGS } from './configs';
-import { formatInverse, formatNumber, formatPercent } from './format';
+import { formatNumber } from '@/lib/format';
+import { formatInverse, formatPercent } from './format';
 import { measures, type MeasureName } from './measures';
 import { runLessonSim } from './run';
 

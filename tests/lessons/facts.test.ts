@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FACTS, computeLessonFacts } from '@/lib/lessons/facts';
-import { formatNumber } from '@/lib/lessons/format';
+import { formatNumber } from '@/lib/format';
 
 const root = path.resolve(import.meta.dirname, '../..');
 function walk(dir: string): string[] {

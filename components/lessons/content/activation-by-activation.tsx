@@ -9,7 +9,7 @@ import { Fact } from '../fact';
 import { TryIt } from '../try-it';
 import { WorkedExample } from '../worked-example';
 import { CONFIGS } from '@/lib/lessons/configs';
-import { formatNumber } from '@/lib/lessons/format';
+import { formatNumber } from '@/lib/format';
 import { SELU_ALPHA, SELU_SCALE, SIGMOID_MAX_SLOPE } from '@/lib/lessons/constants';
 
 export const sections: LessonSection[] = [

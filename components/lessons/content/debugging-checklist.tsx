@@ -9,7 +9,7 @@ import { M, MathBlock } from '../math';
 import { Fact } from '../fact';
 import { TryIt } from '../try-it';
 import { CONFIGS } from '@/lib/lessons/configs';
-import { formatNumber } from '@/lib/lessons/format';
+import { formatNumber } from '@/lib/format';
 
 const HOOK_SNIPPET = `# PyTorch: log pre- and post-activation statistics of every layer on one batch
 stats = []

@@ -10,7 +10,7 @@ import { Fact } from '../fact';
 import { TryIt } from '../try-it';
 import { LayerProfile } from '../layer-profile';
 import { CONFIGS } from '@/lib/lessons/configs';
-import { formatNumber } from '@/lib/lessons/format';
+import { formatNumber } from '@/lib/format';
 import { POST_RELU_STD_FACTOR, POST_RELU_MEAN_FACTOR, leakyReluGain } from '@/lib/lessons/constants';
 
 const LEAKY_A = CONFIGS.leakyHeMatched30.activationParam;

@@ -9,7 +9,7 @@ import { Fact } from '../fact';
 import { TryIt } from '../try-it';
 import { WorkedExample } from '../worked-example';
 import { CONFIGS } from '@/lib/lessons/configs';
-import { formatNumber } from '@/lib/lessons/format';
+import { formatNumber } from '@/lib/format';
 import { UNIFORM_BOUND_FACTOR } from '@/lib/lessons/constants';
 
 export const sections: LessonSection[] = [

@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { EXERCISE_TEMPLATES } from '@/lib/lessons/exercise-templates';
 import { LESSONS, getLesson, lessonHref } from '@/lib/lessons/registry';
 import { describeConfig } from '@/lib/lessons/describe-config';
-import { formatNumber } from '@/lib/lessons/format';
+import { formatNumber } from '@/lib/format';
 import { simulatorHref } from '@/lib/validation/sim-config-url';
 import type { PassCriterion } from '@/lib/validation/assignment';
 import type { SimConfigInput } from '@/lib/validation/sim-config';

@@ -1,6 +1,7 @@
-/** The lessons' one number formatter: 3 significant figures, scientific for extremes. */
+/** The shared number format (lib/format.ts) and the lessons' forms built on it. */
 import { describe, expect, it } from 'vitest';
-import { formatInverse, formatNumber, formatPercent } from '@/lib/lessons/format';
+import { formatNumber } from '@/lib/format';
+import { formatInverse, formatPercent } from '@/lib/lessons/format';
 
 describe('formatNumber', () => {
   it('rounds to 3 significant figures without trailing zeros', () => {
@@ -13,6 +14,9 @@ describe('formatNumber', () => {
   it('uses scientific notation with a real minus sign for extremes', () => {
     expect(formatNumber(3.0512e-12)).toBe('3.05 × 10⁻¹²');
     expect(formatNumber(2.5e9)).toBe('2.5 × 10⁹');
+    expect(formatNumber(9999)).toBe('1 × 10⁴');
+    expect(formatNumber(2830.4)).toBe('2830');
+    expect(formatNumber(12345, 6)).toBe('1.2345 × 10⁴');
     expect(formatNumber(-0.25)).toBe('−0.25');
   });
   it('handles non-finite values', () => {
