@@ -7,7 +7,7 @@
 import type { SimResult } from '../sim/types';
 import type { SimConfigInput } from '../validation/sim-config';
 import { CONFIGS } from './configs';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '../format';
 import { measures } from './measures';
 
 interface BaseCheck {

@@ -3,7 +3,7 @@
  * Only what differs from the defaults is mentioned, so a reader sees what the link changes.
  */
 import type { Activation, Scheme, SimConfigInput } from '../validation/sim-config';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '../format';
 
 export const SCHEME_LABELS: Record<Scheme, string> = {
   'xavier-normal': 'Xavier normal',

@@ -19,7 +19,7 @@
 import type { SimResult } from '../sim/types';
 import { balancedTanhGain, calculateGain, sigmoidGradientPreservingGain } from '../sim';
 import { CONFIGS, type ConfigName } from './configs';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '../format';
 import { formatInverse, formatPercent } from './format';
 import { measures, type MeasureName } from './measures';
 import { runLessonSim } from './run';

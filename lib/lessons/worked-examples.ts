@@ -6,7 +6,7 @@
  */
 import type { SimConfigInput } from '../validation/sim-config';
 import { CONFIGS } from './configs';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '../format';
 import { formatInverse, formatPercent } from './format';
 import { measures, type MeasureName } from './measures';
 import { runLessonSim } from './run';
