@@ -1,42 +1,17 @@
 /**
  * Short human descriptions of a simulator config, for "try it" buttons, tables and checks.
  * Only what differs from the defaults is mentioned, so a reader sees what the link changes.
+ * Scheme and activation names are the engine's own, as the simulator shows them.
  */
-import type { Activation, Scheme, SimConfigInput } from '../validation/sim-config';
+import type { SimConfigInput } from '../validation/sim-config';
+import { ACTIVATION_INFO, SCHEME_INFO } from '../sim';
 import { formatNumber } from '../format';
-
-export const SCHEME_LABELS: Record<Scheme, string> = {
-  'xavier-normal': 'Xavier normal',
-  'xavier-uniform': 'Xavier uniform',
-  'he-normal': 'He normal',
-  'he-uniform': 'He uniform',
-  'lecun-normal': 'LeCun normal',
-  'lecun-uniform': 'LeCun uniform',
-  orthogonal: 'Orthogonal',
-  'truncated-normal-xavier': 'Truncated normal (Xavier)',
-  'truncated-normal-he': 'Truncated normal (He)',
-  zero: 'Zero',
-  'small-random': 'Small random',
-  'large-random': 'Large random',
-  custom: 'Custom std',
-};
-
-export const ACTIVATION_LABELS: Record<Activation, string> = {
-  linear: 'linear',
-  relu: 'ReLU',
-  'leaky-relu': 'leaky ReLU',
-  tanh: 'tanh',
-  sigmoid: 'sigmoid',
-  gelu: 'GELU',
-  selu: 'SELU',
-  swish: 'Swish',
-};
 
 export function describeConfig(c: SimConfigInput): string {
   const act = c.activation === 'leaky-relu' && c.activationParam !== undefined
     ? `leaky ReLU (slope ${formatNumber(c.activationParam)})`
-    : ACTIVATION_LABELS[c.activation];
-  const parts = [act, c.scheme === 'custom' && c.customStd !== undefined ? `custom std ${formatNumber(c.customStd)}` : SCHEME_LABELS[c.scheme]];
+    : ACTIVATION_INFO[c.activation].label;
+  const parts = [act, c.scheme === 'custom' && c.customStd !== undefined ? `custom std ${formatNumber(c.customStd)}` : SCHEME_INFO[c.scheme].label];
   if (c.gain === 'activation') parts.push('gain matched to the activation');
   else if (typeof c.gain === 'number') parts.push(`gain ${formatNumber(c.gain)}`);
   if (c.fanMode && c.fanMode !== 'auto') parts.push(c.fanMode.replace('_', '-'));
