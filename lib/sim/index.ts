@@ -5,7 +5,7 @@
 export { ENGINE_VERSION } from './version';
 export { simulate, SimulationCancelled, choosePath, estimatePathCost, type SimulateOptions } from './simulate';
 export { SCHEME_INFO, weightStd, weightVariance, resolveGain, resolveFanMode, describeFormula, isGaussianScheme, type SchemeInfo } from './schemes';
-export { ACTIVATION_INFO, calculateGain, varianceGain, activate, activateDerivative } from './activations';
+export { ACTIVATION_INFO, SELU_ALPHA, SELU_SCALE, calculateGain, varianceGain, activate, activateDerivative } from './activations';
 export { recommendScheme, balancedTanhGain, depthTrend, sigmoidGradientPreservingGain, type Recommendation } from './recommend';
 export { meanField, gaussianMoments, type MeanFieldLayer } from './mean-field';
 export { SIGNAL_THRESHOLDS, classifySignal } from './summary';

@@ -10,7 +10,8 @@ import { TryIt } from '../try-it';
 import { WorkedExample } from '../worked-example';
 import { CONFIGS } from '@/lib/lessons/configs';
 import { formatNumber } from '@/lib/format';
-import { SELU_ALPHA, SELU_SCALE, SIGMOID_MAX_SLOPE } from '@/lib/lessons/constants';
+import { SIGMOID_MAX_SLOPE } from '@/lib/lessons/constants';
+import { SELU_ALPHA, SELU_SCALE } from '@/lib/sim';
 
 export const sections: LessonSection[] = [
   {

@@ -11,7 +11,8 @@ import { TryIt } from '../try-it';
 import { LayerProfile } from '../layer-profile';
 import { CONFIGS } from '@/lib/lessons/configs';
 import { formatNumber } from '@/lib/format';
-import { POST_RELU_STD_FACTOR, POST_RELU_MEAN_FACTOR, leakyReluGain } from '@/lib/lessons/constants';
+import { POST_RELU_STD_FACTOR, POST_RELU_MEAN_FACTOR } from '@/lib/lessons/constants';
+import { calculateGain } from '@/lib/sim';
 
 const LEAKY_A = CONFIGS.leakyHeMatched30.activationParam;
 
@@ -125,7 +126,7 @@ export const sections: LessonSection[] = [
           ReLU is the case <M t="a=0" /> (gain <M t="\sqrt{2}" />), and a linear layer the case <M t="a=1" /> (gain 1). For the
           usual small slopes the difference from <M t="\sqrt 2" /> is negligible, but a large slope is not. With slope{' '}
           {formatNumber(LEAKY_A)} the matched gain is{' '}
-          <M t={`\\sqrt{2/(1+a^2)} \\approx ${formatNumber(leakyReluGain(LEAKY_A))}`} />. Keeping ReLU’s gain over 30 layers
+          <M t={`\\sqrt{2/(1+a^2)} \\approx ${formatNumber(calculateGain('leaky-relu', LEAKY_A))}`} />. Keeping ReLU’s gain over 30 layers
           turns an input of std 1 into a final/input ratio of <Fact id="leakyHeDefault30.ratio" />; the matched gain gives{' '}
           <Fact id="leakyHeMatched30.ratio" />.
         </P>
