@@ -15,35 +15,32 @@ const NODES_PER_PANEL = 20;
 const GEOMETRIC_LEVELS = 44;
 const RANGE = 12;
 
+/** P_n(t) and P_n'(t) by the three-term recurrence. */
+function legendre(n: number, t: number): { p: number; dp: number } {
+  let p0 = 1;
+  let p1 = t;
+  for (let k = 2; k <= n; k++) {
+    const p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
+    p0 = p1;
+    p1 = p2;
+  }
+  return { p: p1, dp: (n * (t * p1 - p0)) / (t * t - 1) };
+}
+
 /** Gauss-Legendre nodes and weights on [-1, 1] (Newton on P_n, Golub-Welsch-free). */
 export function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   const x = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let t = cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
     for (let iter = 0; iter < 100; iter++) {
-      let p0 = 1;
-      let p1 = t;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = (n * (t * p1 - p0)) / (t * t - 1);
-      const dt = p1 / dp;
+      const { p, dp } = legendre(n, t);
+      const dt = p / dp;
       t -= dt;
       if (Math.abs(dt) < 1e-16) break;
     }
-    // Recompute the derivative at the converged node for the weight.
-    let p0 = 1;
-    let p1 = t;
-    for (let k = 2; k <= n; k++) {
-      const p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
-      p0 = p1;
-      p1 = p2;
-    }
-    dp = (n * (t * p1 - p0)) / (t * t - 1);
+    // The derivative at the converged node gives the weight.
+    const { dp } = legendre(n, t);
     x[i] = t;
     w[i] = 2 / ((1 - t * t) * dp * dp);
   }
