@@ -5,7 +5,7 @@
  */
 import { layerWidths, type SimConfig } from '../validation/sim-config';
 import { meanField } from './mean-field';
-import { isFrameLayer, runSeed, Workspace, type EnginePath, type SeedPass } from './network';
+import { isFrameLayer, runSeed, skipScale, Workspace, type EnginePath, type SeedPass } from './network';
 import { isGaussianScheme, SCHEME_INFO } from './schemes';
 import { summarize } from './summary';
 import type { Band, LayerResult, ProgressFn, SimResult } from './types';
@@ -40,6 +40,9 @@ const NORMAL_COST = 12;
  */
 export function estimatePathCost(config: SimConfig): { materialized: number; covariance: number } {
   const widths = layerWidths(config);
+  // Networks whose backward pass needs the forward weights run materialized on either request
+  // (see needsSharedWeights), so the covariance path costs what the materialized one does.
+  const shared = needsSharedWeights(config);
   const B = config.samples;
   const orthogonal = SCHEME_INFO[config.scheme].distribution === 'orthogonal';
   let mat = 0;
@@ -61,16 +64,34 @@ export function estimatePathCost(config: SimConfig): { materialized: number; cov
     }
     fanIn = out;
   });
-  return { materialized: mat, covariance: cov };
+  return { materialized: mat, covariance: shared ? mat : cov };
+}
+
+/**
+ * Whether the backward pass must reuse the forward pass's own weights: networks with a skip
+ * connection or a normalization. There the covariance path's fresh backward weights (the
+ * gradient-independence assumption) are measurably wrong, not an O(1/width) detail: a 50-layer
+ * plain-residual He/ReLU network's layer-1 gradient came out about 900 times too small (the
+ * skip term and the branch's W^T phi'(W a) are correlated through the forward weights), and
+ * BatchNorm networks 1.3 to 3 times too large. Both agree with numpy on shared weights.
+ */
+export function needsSharedWeights(config: SimConfig): boolean {
+  if (config.normalization !== 'none') return true;
+  if (config.residual === 'none') return false;
+  const widths = layerWidths(config);
+  return widths.some((out, l) => skipScale(config, l === 0 ? config.width : widths[l - 1], out) !== 0);
 }
 
 /**
  * The path a run takes: covariance only where it is exact in distribution (i.i.d. Gaussian
- * schemes; orthogonal schemes with at least one square layer of width >= B) and, on 'auto',
- * cheaper.
+ * schemes; orthogonal schemes with at least one square layer of width >= B), where the backward
+ * pass may use fresh weights (plain networks: not needsSharedWeights) and, on 'auto', cheaper.
+ * A request for the covariance path that cannot be honoured runs materialized; the result's
+ * `path` says which ran.
  */
 export function choosePath(config: SimConfig, requested: 'auto' | EnginePath = 'auto'): EnginePath {
   if (!isGaussianScheme(config.scheme) && !hasFrameLayer(config)) return 'materialized';
+  if (needsSharedWeights(config)) return 'materialized';
   if (requested !== 'auto') return requested;
   const cost = estimatePathCost(config);
   return cost.covariance < cost.materialized ? 'covariance' : 'materialized';
