@@ -42,9 +42,9 @@ describe.skipIf(!hasNumpy)('engine vs numpy reference (materialized weights, ind
       const runs = SEEDS.map((seed) => simulate({ ...config, seed }, { bandSeeds: 1 }));
       const covariance = runs[0].path === 'covariance';
       const stats: [string, (r: (typeof runs)[number], l: number) => number, string][] = [
-        ['pre_std', (r, l) => r.layers[l].pre.std, 'pre std'],
-        ['post_std', (r, l) => r.layers[l].post.std, 'post std'],
-        ['grad', (r, l) => r.layers[l].gradientNorm, 'gradient'],
+        ['pre_std', (r, l) => r.layers[l].pre!.std, 'pre std'],
+        ['post_std', (r, l) => r.layers[l].post!.std, 'post std'],
+        ['grad', (r, l) => r.layers[l].gradientNorm!, 'gradient'],
       ];
       for (const [key, pick, label] of stats) {
         for (let l = 0; l < config.layers; l++) {
