@@ -28,3 +28,19 @@ export async function sessionUser(request: APIRequestContext): Promise<{ id: str
   const body = (await (await request.get('/api/auth/session')).json()) as { user?: { id: string; role: string; email: string } };
   return body.user ?? null;
 }
+
+/** Creates an account through the real sign-up action (no browser). */
+export async function apiSignUp(
+  request: APIRequestContext,
+  fields: { name?: string; email: string; password: string; role?: 'STUDENT' | 'INSTRUCTOR' },
+  forwardedFor?: string,
+): Promise<{ status: number; result: unknown }> {
+  const { callAction, findAction } = await import('./server-actions');
+  const form = new FormData();
+  form.append('name', fields.name ?? 'Api User');
+  form.append('email', fields.email);
+  form.append('password', fields.password);
+  form.append('role', fields.role ?? 'STUDENT');
+  const action = findAction('lib/actions/auth.ts', 'signUpAction');
+  return callAction(request, action, [form], forwardedFor ? { 'x-forwarded-for': forwardedFor } : {});
+}
