@@ -36,6 +36,7 @@ import {
   getSessionState,
 } from '@/lib/data/users';
 import { countAttempt, THROTTLE } from '@/lib/data/sign-in-throttle';
+import { buildAuthOptions } from '@/lib/auth/options';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let t: TestDatabase;
@@ -241,5 +242,38 @@ describe('sessions end when they should (point 6)', () => {
     expect(refused.fieldErrors?.confirm).toMatch(/Tick the box/);
     await deleteAccount(user, { password: 'another-fine-password', confirm: 'on' }, null);
     expect(await getSessionState(user.id)).toBeNull();
+  });
+});
+
+describe('the session token is checked against the database on every read (point 6)', () => {
+  it('is refused once the version moves or the account is gone, and picks up a role change', async () => {
+    const { jwt, session } = buildAuthOptions().callbacks!;
+    const user = await authenticate({ email: (await student()).email, password: PASSWORD }, null);
+    const token = await jwt!({ token: {}, user } as never);
+    expect(token).toMatchObject({ id: user.id, role: 'STUDENT', sv: 0 });
+    expect(await jwt!({ token } as never)).toMatchObject({ id: user.id, role: 'STUDENT' });
+
+    const db = await getDb();
+    await db.user.update({ where: { id: user.id }, data: { role: 'INSTRUCTOR' } });
+    const promoted = await jwt!({ token } as never);
+    expect(promoted).toMatchObject({ id: user.id, role: 'INSTRUCTOR' });
+
+    await endAllSessions(user.id);
+    const revoked = await jwt!({ token } as never);
+    expect(revoked).toEqual({});
+    const s = await session!({ session: { expires: '', user: { name: 'x' } }, token: revoked } as never);
+    expect((s as { user?: unknown }).user).toBeUndefined();
+
+    await db.user.delete({ where: { id: user.id } });
+    expect(await jwt!({ token: { ...token, sv: 1 } } as never)).toEqual({});
+  });
+
+  it('the sign-out event ends every session of the user', async () => {
+    const options = buildAuthOptions();
+    const user = await authenticate({ email: (await student()).email, password: PASSWORD }, null);
+    const token = await options.callbacks!.jwt!({ token: {}, user } as never);
+    await options.events!.signOut!({ token } as never);
+    expect((await getSessionState(user.id))?.sessionVersion).toBe(1);
+    expect(await options.callbacks!.jwt!({ token } as never)).toEqual({});
   });
 });
