@@ -1,18 +1,7 @@
 /** The run store on a real database: one row per (engine version, config), computed once. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EnginePool } from '@/lib/runs/engine-pool';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
-
-const computeCalls = vi.hoisted(() => ({ count: 0 }));
-vi.mock('@/lib/runs/engine-pool', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/runs/engine-pool')>();
-  return {
-    ...real,
-    computeRun: async (...args: Parameters<typeof real.computeRun>) => {
-      computeCalls.count++;
-      return real.computeRun(...args);
-    },
-  };
-});
 
 import { getDb } from '@/lib/db';
 import { getOrCreateRun, getRunById } from '@/lib/data/runs';
@@ -20,6 +9,10 @@ import { AppError } from '@/lib/errors';
 import { presentRun, presentSummary } from '@/lib/present/run-summary';
 import { ENGINE_VERSION, simulate } from '@/lib/sim';
 import { simConfigSchema } from '@/lib/validation/sim-config';
+
+/** Every computation goes through the pool; counting its runs counts the computations. */
+const poolRuns = vi.spyOn(EnginePool.prototype, 'run');
+const computeCalls = { get count() { return poolRuns.mock.calls.length; } };
 
 let t: TestDatabase;
 beforeAll(async () => {
