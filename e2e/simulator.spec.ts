@@ -118,7 +118,16 @@ test('the URL round-trips the config', async ({ page }) => {
   await expect(page.getByLabel('Input signal std')).toHaveValue('0.5');
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
   await expect(page.getByLabel('Normalization')).toHaveValue('layernorm');
-  await expect(results(page)).toHaveAttribute('data-origin', 'server');
+  // The server answers the first paint only from a stored run or within a tight budget, so a
+  // config it has never seen may first be computed by the browser; the server's pool stores it
+  // meanwhile, and a later load of the same address is served from the store.
+  await expect(results(page)).toHaveAttribute('data-origin', /server|main|worker/);
+  await settled(page);
+  expect(await results(page).innerText()).toBe(shown);
+  await expect(async () => {
+    await page.goto(page.url());
+    await expect(results(page)).toHaveAttribute('data-origin', 'server', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   expect(await results(page).innerText()).toBe(shown);
 });
 

@@ -4,7 +4,7 @@ import { EnginePool } from '@/lib/runs/engine-pool';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 import { getDb } from '@/lib/db';
-import { getOrCreateRun, getRunById } from '@/lib/data/runs';
+import { getOrCreateRun, getRunById, getRunWithinBudget } from '@/lib/data/runs';
 import { AppError } from '@/lib/errors';
 import { presentRun, presentSummary } from '@/lib/present/run-summary';
 import { ENGINE_VERSION, simulate } from '@/lib/sim';
@@ -118,5 +118,35 @@ describe('getRunById and the presenter', () => {
     const shown = presentRun(run);
     expect(shown.summary.verdictText).toBe(direct.summary.verdictText);
     expect(shown.layers).toEqual(direct.layers);
+  });
+});
+
+describe('getRunWithinBudget (the simulator page)', () => {
+  const budget = { budgetMs: 50, computeMaxMs: 1500 };
+
+  it('answers a stored config from the store', async () => {
+    const run = await getOrCreateRun(small);
+    expect((await getRunWithinBudget(simConfigSchema.parse(small), budget))?.id).toBe(run.id);
+  });
+
+  it('starts no work for a config too expensive for the server, and stores nothing', async () => {
+    const db = await getDb();
+    const before = computeCalls.count;
+    const rows = await db.run.count();
+    const big = simConfigSchema.parse({ scheme: 'he-uniform', activation: 'tanh', layers: 60, width: 512, samples: 64 });
+    const t0 = performance.now();
+    expect(await getRunWithinBudget(big, budget)).toBeNull();
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(computeCalls.count).toBe(before);
+    expect(await db.run.count()).toBe(rows);
+  });
+
+  it('stores a new small config for the next visitor, even when it misses the budget', async () => {
+    const db = await getDb();
+    const config = simConfigSchema.parse({ ...small, seed: 4242 });
+    const first = await getRunWithinBudget(config, { budgetMs: 0, computeMaxMs: 1500 });
+    expect(first).toBeNull();
+    await expect.poll(async () => (await getRunWithinBudget(config, budget))?.config.seed, { timeout: 30_000 }).toBe(4242);
+    expect(await db.run.count({ where: { config: { path: ['seed'], equals: 4242 } } })).toBe(1);
   });
 });
