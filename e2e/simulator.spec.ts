@@ -94,6 +94,7 @@ test('zero init shows the symmetry problem and an empty log chart note', async (
 });
 
 test('the URL round-trips the config', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/simulator');
   await page.getByLabel('Initialization scheme').selectOption('he-uniform');
   await page.getByLabel('Activation function').selectOption('tanh');
