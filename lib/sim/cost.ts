@@ -22,7 +22,7 @@
  * measured time, after one common speed factor (machines differ).
  */
 import { layerWidths, type Activation, type SimConfig } from '../validation/sim-config';
-import { isFrameLayer, type EnginePath } from './network';
+import { isFrameLayer, skipScale, type EnginePath } from './network';
 import { recommendationCached } from './recommend';
 import { isGaussianScheme, SCHEME_INFO } from './schemes';
 
@@ -47,7 +47,7 @@ export const COST_KINDS: CostKind[] = ['jsMultiplyAdds', 'householderMultiplyAdd
  */
 export const COST_WEIGHTS_NS: Record<CostKind, number> = {
   jsMultiplyAdds: 1.7,
-  householderMultiplyAdds: 13,
+  householderMultiplyAdds: 6,
   simdMultiplyAdds: 0.9,
   normals: 20,
   uniforms: 12,
@@ -126,6 +126,7 @@ export function passCounts(config: SimConfig, path: EnginePath, options: { histo
   const cacheWeights = fans.reduce((s, f, l) => s + f * widths[l], 0) <= WEIGHT_CACHE_DOUBLES;
   const actCost = ACTIVATION_COST[config.activation];
   const factor = (rows: number) => {
+    c.elementwise += rows * B; // the range check before the Gram matrix (network.ts gramInput)
     c.simdMultiplyAdds += (rows * B * B) / 2;
     c.jsMultiplyAdds += (B * B * B) / 6;
   };
@@ -255,8 +256,28 @@ export function runCounts(config: SimConfig, path: EnginePath, bandSeeds: number
   return total;
 }
 
-/** Whether the covariance path is exact in distribution for this config (see network.ts). */
+/**
+ * Whether the backward pass must reuse the forward pass's own weights: networks with a skip
+ * connection or a normalization. There the covariance path's fresh backward weights (the
+ * gradient-independence assumption) are measurably wrong, not an O(1/width) detail: a 50-layer
+ * plain-residual He/ReLU network's layer-1 gradient came out about 900 times too small (the
+ * skip term and the branch's W^T phi'(W a) are correlated through the forward weights), and
+ * BatchNorm networks 1.3 to 3 times too large. Both agree with numpy on shared weights.
+ */
+export function needsSharedWeights(config: SimConfig): boolean {
+  if (config.normalization !== 'none') return true;
+  if (config.residual === 'none') return false;
+  const widths = layerWidths(config);
+  return widths.some((out, l) => skipScale(config, l === 0 ? config.width : widths[l - 1], out) !== 0);
+}
+
+/**
+ * Whether the covariance path is exact for this config: in distribution (i.i.d. Gaussian
+ * schemes; orthogonal schemes with a square layer of width >= B, see network.ts), and with a
+ * backward pass that may use fresh weights (not needsSharedWeights).
+ */
 export function covariancePathExact(config: SimConfig): boolean {
+  if (needsSharedWeights(config)) return false;
   if (isGaussianScheme(config.scheme)) return true;
   const widths = layerWidths(config);
   return widths.some((out, l) => isFrameLayer(config, l === 0 ? config.width : widths[l - 1], out, config.samples));
@@ -264,19 +285,19 @@ export function covariancePathExact(config: SimConfig): boolean {
 
 /**
  * Estimated milliseconds of one seed's pass on each path, on the development machine. Use the
- * ratio, or multiply by a measured speed factor, for another machine.
+ * ratio, or multiply by a measured speed factor, for another machine. Networks that need shared
+ * weights run materialized on either request, so both figures are the materialized one.
  */
 export function estimatePathCost(config: SimConfig): { materialized: number; covariance: number } {
-  return {
-    materialized: countsToNs(passCounts(config, 'materialized', { histograms: false })) / 1e6,
-    covariance: countsToNs(passCounts(config, 'covariance', { histograms: false })) / 1e6,
-  };
+  const materialized = countsToNs(passCounts(config, 'materialized', { histograms: false })) / 1e6;
+  if (needsSharedWeights(config)) return { materialized, covariance: materialized };
+  return { materialized, covariance: countsToNs(passCounts(config, 'covariance', { histograms: false })) / 1e6 };
 }
 
 /**
- * The path a run takes: covariance only where it is exact in distribution (i.i.d. Gaussian
- * schemes; orthogonal schemes with at least one square layer of width >= B) and, on 'auto',
- * cheaper.
+ * The path a run takes: covariance only where it is exact (covariancePathExact) and, on 'auto',
+ * cheaper. A request for the covariance path that cannot be honoured runs materialized; the
+ * result's `path` says which ran.
  */
 export function choosePath(config: SimConfig, requested: 'auto' | EnginePath = 'auto'): EnginePath {
   if (!covariancePathExact(config)) return 'materialized';

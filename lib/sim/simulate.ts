@@ -12,7 +12,7 @@ import type { Band, LayerResult, ProgressFn, SimResult } from './types';
 import { ENGINE_VERSION } from './version';
 
 /** Re-exported: the cost model used to live here. */
-export { choosePath, estimatePathCost } from './cost';
+export { choosePath, estimatePathCost, needsSharedWeights } from './cost';
 
 export class SimulationCancelled extends Error {
   constructor() {
@@ -39,15 +39,20 @@ export interface SimulateOptions {
 let spareWorkspace: Workspace | null = null;
 const SPARE_WORKSPACE_MAX_DOUBLES = 4 * 1024 * 1024;
 
-function band(values: number[]): Band {
-  let min = values[0];
-  let max = values[0];
+/** Min and max over the seeds; null when any seed overflowed there (the spread is unbounded). */
+function band(values: (number | null | undefined)[]): Band | null {
+  let min = Infinity;
+  let max = -Infinity;
   for (const v of values) {
-    if (v < min || Number.isNaN(v)) min = v;
-    if (v > max || Number.isNaN(v)) max = v;
+    if (v === null || v === undefined || !Number.isFinite(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   return { min, max };
 }
+
+/** A mean-field value, or null where the prediction overflowed (JSON has no Infinity). */
+const finiteOrNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
 
 export function simulate(config: SimConfig, options: SimulateOptions = {}): SimResult {
   const bandSeeds = Math.max(1, Math.floor(options.bandSeeds ?? 5));
@@ -75,10 +80,8 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
   const main = passes[0];
   const theory = meanField(config);
 
-  let overflowLayer: number | null = null;
+  const { overflowLayer, gradientOverflowLayer, underflowLayer } = main;
   const layers: LayerResult[] = main.layers.map((lp, l) => {
-    const finite = [lp.pre.std, lp.post.std, lp.post.rms, lp.gradientNorm].every(Number.isFinite);
-    if (!finite && overflowLayer === null) overflowLayer = l + 1;
     const mf = theory[l];
     return {
       layer: l + 1,
@@ -86,26 +89,37 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
       pre: lp.pre,
       post: lp.post,
       gradientNorm: lp.gradientNorm,
-      theory: { preStd: mf.preStd, postRms: mf.postRms, gradientNorm: mf.gradientNorm, postStd: mf.postStd, postMean: mf.postMean },
-      histogram: lp.histogram!,
+      theory: {
+        preStd: finiteOrNull(mf.preStd),
+        postRms: finiteOrNull(mf.postRms),
+        gradientNorm: finiteOrNull(mf.gradientNorm),
+        postStd: finiteOrNull(mf.postStd),
+        postMean: finiteOrNull(mf.postMean),
+      },
+      histogram: lp.histogram ?? null,
       band: {
-        preStd: band(passes.map((p) => p.layers[l].pre.std)),
-        postStd: band(passes.map((p) => p.layers[l].post.std)),
-        postRms: band(passes.map((p) => p.layers[l].post.rms)),
+        preStd: band(passes.map((p) => p.layers[l].pre?.std)),
+        postStd: band(passes.map((p) => p.layers[l].post?.std)),
+        postRms: band(passes.map((p) => p.layers[l].post?.rms)),
         gradientNorm: band(passes.map((p) => p.layers[l].gradientNorm)),
       },
       unitsIdentical: lp.unitsIdentical,
     };
   });
 
+  // Symmetry is judged on the layers that hold numbers: after an underflow every unit is 0 (and so
+  // identical) without the init being symmetric.
+  const judged = layers.slice(0, (underflowLayer ?? overflowLayer ?? layers.length + 1) - 1);
   const last = layers[layers.length - 1];
   const summary = summarize({
     config,
-    finalStd: last.post.std,
-    anyNonFinite: overflowLayer !== null,
-    symmetryBroken: !layers.some((l) => l.unitsIdentical),
+    finalStd: last.post?.std ?? null,
+    overflowLayer,
+    gradientOverflowLayer,
+    underflowLayer,
+    symmetryBroken: !judged.some((l) => l.unitsIdentical),
   });
-  summary.theoryFinalStd = theory[theory.length - 1].postStd;
+  summary.theoryFinalStd = finiteOrNull(theory[theory.length - 1].postStd);
 
   return {
     engineVersion: ENGINE_VERSION,

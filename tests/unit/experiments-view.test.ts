@@ -68,7 +68,7 @@ describe('curves', () => {
     const config = cfg({ layers: 5 });
     const live = simulate(config);
     const stored = toStoredResult(live);
-    expect(curveOf(live)).toEqual([live.input.std, ...live.layers.map((l) => l.post.std)]);
+    expect(curveOf(live)).toEqual([live.input.std, ...live.layers.map((l) => l.post?.std)]);
     expect(curveOf(stored)).toEqual(curveOf(live));
     const v = runView({ key: 'k', title: 't', config, engineVersion: live.engineVersion, computedAt: new Date(0), result: stored });
     expect(v.summary.finalStd).toBe(live.summary.finalStd);
