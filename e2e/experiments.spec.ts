@@ -11,7 +11,7 @@ const SMALL = 'activation=relu&layers=6&width=32&samples=16';
 
 async function saveRun(page: Page, query: string, title: string, notes: string, tags: string) {
   await page.goto(`/simulator?${query}`);
-  await expect(page.getByTestId('results')).toBeVisible();
+  await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Save experiment' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
@@ -157,7 +157,7 @@ test('a signed-out visitor who saves is sent to sign in and comes back to the sa
 test('Copy link puts the address of the current run on the clipboard and says so', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`/simulator?scheme=orthogonal&${SMALL}`);
-  await expect(page.getByTestId('results')).toBeVisible();
+  // The link is the settings, so it does not wait for the numbers.
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -170,10 +170,10 @@ test('Copy link puts the address of the current run on the clipboard and says so
 test('a pinned run can be saved as an experiment', async ({ page }) => {
   await signUp(page);
   await page.goto(`/simulator?scheme=he-normal&${SMALL}`);
-  await expect(page.getByTestId('results')).toBeVisible();
+  await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Pin this run' }).click();
   await page.getByLabel('Number of layers').fill('9');
-  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false');
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
   await page.getByRole('button', { name: /Save pin 1/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading')).toContainText('pin 1');
