@@ -34,6 +34,8 @@ export interface EnginePoolOptions {
   threads: number;
   queueMax: number;
   timeLimitMs: number;
+  /** Milliseconds past the limit before a thread that has not stopped itself is terminated (default GRACE_MS). */
+  graceMs?: number;
 }
 
 export function poolOptionsFromEnv(): EnginePoolOptions {
@@ -102,7 +104,7 @@ export class EnginePool {
     const { port1, port2 } = new MessageChannel();
     let timer: ReturnType<typeof setTimeout> | undefined;
     port1.once('message', () => {
-      timer = setTimeout(() => abort.abort(), limit + GRACE_MS);
+      timer = setTimeout(() => abort.abort(), limit + (this.options.graceMs ?? GRACE_MS));
     });
     try {
       const out = await this.pool.run({ config, bandSeeds, timeLimitMs: limit, started: port2 }, { signal: abort.signal, transferList: [port2] });
