@@ -122,8 +122,8 @@ test('the URL round-trips the config', async ({ page }) => {
   // The server answers the first paint only from a stored run or within a tight budget, so a
   // config it has never seen may first be computed by the browser; the server's pool stores it
   // meanwhile, and a later load of the same address is served from the store.
-  await expect(results(page)).toHaveAttribute('data-origin', /server|main|worker/);
   await settled(page);
+  await expect(results(page)).toHaveAttribute('data-origin', /server|main|worker/);
   expect(await results(page).innerText()).toBe(shown);
   await expect(async () => {
     await page.goto(page.url());
