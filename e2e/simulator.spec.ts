@@ -257,6 +257,8 @@ test('exports: CSV, PNG and framework code', async ({ page }) => {
 });
 
 test('axe finds no accessibility violations (light, dark, advanced open)', async ({ page }) => {
+  // Two full scans of this page take over a minute on a busy two-core machine.
+  test.setTimeout(180_000);
   await page.goto('/simulator');
   await openAdvanced(page);
   await page.locator('summary', { hasText: 'Per-layer numbers' }).click();
