@@ -4,6 +4,9 @@
  * simulate() with one seed (bandSeeds = 1) and reports the path it took; numpy runs the same
  * experiment with materialized weights (bench/numpy_bench.py). numpy is pinned to one BLAS thread
  * by default, like the engine; pass --numpy-threads to let OpenBLAS use every core.
+ * Then the server figures (bench/server-bench.ts: run requests, responsiveness with runs queued,
+ * event-loop delay); `--engine-only` skips them, `--server-only` runs only them, `--fit-cost`
+ * refits the cost model's weights (bench/fit-cost.ts).
  * No timing is asserted anywhere: this prints figures for the README.
  */
 import { spawnSync } from 'node:child_process';
@@ -59,7 +62,18 @@ function timeNumpy(rungs: Rung[], threads: boolean): number[] | null {
   return JSON.parse(res.stdout).medians_ms;
 }
 
-const threads = process.argv.includes('--numpy-threads');
+const args = process.argv.slice(2);
+if (args.includes('--fit-cost')) {
+  const { fitCost } = await import('./fit-cost');
+  await fitCost();
+  process.exit(0);
+}
+if (args.includes('--server-only')) {
+  const { serverBench } = await import('./server-bench');
+  await serverBench();
+  process.exit(0);
+}
+const threads = args.includes('--numpy-threads');
 const engine = RUNGS.map(timeEngine);
 const numpy = timeNumpy(RUNGS, threads);
 const f = (x: number) => x.toFixed(2).padStart(10);
@@ -110,3 +124,8 @@ for (const r of WHOLE) {
 
 const def = engine[0].ms;
 console.log(`\nDefault interactive config 12 x 256 x 64, one seed: ${def.toFixed(2)} ms (target < 16 ms) ${def < 16 ? 'OK' : 'OVER'}`);
+if (!args.includes('--engine-only')) {
+  // The server's figures (stored and computed runs, responsiveness under queued work).
+  const { serverBench } = await import('./server-bench');
+  await serverBench();
+}

@@ -76,11 +76,30 @@ export const ROUTES: Record<string, RouteRow> = {
   '/account': { expect: signedIn<Outcome>('sign-in', 'ok') },
   '/instructor': { expect: instructorsOnly, sees: { instructor: ['courseTitle', 'joinCode'] } },
   '/api/health': { expect: everyone('ok') },
+  // Experiments are private: a made-up id answers like someone else's (not-found), signed-out callers sign in.
+  '/experiments': { expect: signedIn<Outcome>('sign-in', 'ok') },
+  '/experiments/[id]': { url: () => `/experiments/${MADE_UP_ID}`, expect: signedIn<Outcome>('sign-in', 'not-found') },
+  '/experiments/compare': { url: () => `/experiments/compare?e=${MADE_UP_ID}&s=${MADE_UP_ID.replace(/c/g, 'd')}`, expect: signedIn<Outcome>('sign-in', 'not-found') },
+  // Shared runs are public; a token that opens nothing is a 404 for everyone.
+  '/share/[token]': { url: () => `/share/${'x'.repeat(43)}`, expect: everyone('not-found') },
   '/api/auth/[...nextauth]': { url: () => '/api/auth/session', expect: everyone('ok') },
 };
 
+const MADE_UP_ID = 'c'.repeat(25);
+const byId = (): unknown[] => [{ id: MADE_UP_ID }];
+const ownerOnly = signedIn<ActionOutcome>('UNAUTHENTICATED', 'NOT_FOUND');
+
 /** Server actions, keyed "<file in lib/actions>.<export>". */
 export const ACTIONS: Record<string, ActionRow> = {
+  'experiments.saveExperimentAction': { args: () => [{ config: { scheme: 'he-normal' }, title: 'x' }], expect: signedIn<ActionOutcome>('UNAUTHENTICATED', 'VALIDATION') },
+  'experiments.updateExperimentAction': { args: () => [{ id: MADE_UP_ID, title: 'mine now' }], expect: ownerOnly },
+  'experiments.deleteExperimentAction': { args: byId, expect: ownerOnly },
+  'experiments.restoreExperimentAction': { args: byId, expect: ownerOnly },
+  'experiments.forkExperimentAction': { args: byId, expect: ownerOnly },
+  'experiments.rerunExperimentAction': { args: byId, expect: ownerOnly },
+  'experiments.createShareLinkAction': { args: byId, expect: ownerOnly },
+  'experiments.revokeShareLinkAction': { args: byId, expect: ownerOnly },
+  'experiments.forkSharedRunAction': { args: () => [{ token: 'x'.repeat(43) }], expect: ownerOnly },
   'auth.signUpAction': { expect: everyone('VALIDATION') },
   'auth.changePasswordAction': {
     args: () => [null, form({ currentPassword: 'not-the-password', newPassword: 'another-fine-password' })],

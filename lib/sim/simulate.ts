@@ -5,11 +5,14 @@
  */
 import { layerWidths, type SimConfig } from '../validation/sim-config';
 import { meanField } from './mean-field';
-import { isFrameLayer, runSeed, skipScale, Workspace, type EnginePath, type SeedPass } from './network';
-import { isGaussianScheme, SCHEME_INFO } from './schemes';
+import { choosePath } from './cost';
+import { runSeed, Workspace, type EnginePath, type SeedPass } from './network';
 import { summarize } from './summary';
 import type { Band, LayerResult, ProgressFn, SimResult } from './types';
 import { ENGINE_VERSION } from './version';
+
+/** Re-exported: the cost model used to live here. */
+export { choosePath, estimatePathCost, needsSharedWeights } from './cost';
 
 export class SimulationCancelled extends Error {
   constructor() {
@@ -25,81 +28,6 @@ export interface SimulateOptions {
   onProgress?: ProgressFn;
   /** 'auto' (default) takes the covariance path when it is exact and cheaper. */
   path?: 'auto' | EnginePath;
-}
-
-/** Cost of one normal draw in multiply-add equivalents (measured on V8). */
-const NORMAL_COST = 12;
-
-/**
- * Estimated work (multiply-add equivalents) of one pass on each path. Covariance, per direction:
- * Gram matrix (rows B^2 / 2), Cholesky (B^3 / 6), then for Gaussian schemes outRows B^2 / 2 plus
- * outRows B normals; for square orthogonal layers with B <= n the random frame (network.ts
- * sampleFrame): with 2B <= n n B normals, a second Gram matrix and Cholesky, a triangular solve
- * and product (n B^2 + B^3 / 3), else B reflectors (2 n B^2 - B^3, n B - B^2 / 2 normals).
- * Other orthogonal layers cost the same on both paths.
- */
-export function estimatePathCost(config: SimConfig): { materialized: number; covariance: number } {
-  const widths = layerWidths(config);
-  // Networks whose backward pass needs the forward weights run materialized on either request
-  // (see needsSharedWeights), so the covariance path costs what the materialized one does.
-  const shared = needsSharedWeights(config);
-  const B = config.samples;
-  const orthogonal = SCHEME_INFO[config.scheme].distribution === 'orthogonal';
-  let mat = 0;
-  let cov = 0;
-  let fanIn = config.width;
-  widths.forEach((out, l) => {
-    const directions = l > 0 ? 2 : 1;
-    const matLayer = fanIn * out * B * directions + fanIn * out * NORMAL_COST;
-    mat += matLayer;
-    const factor = (rows: number) => (rows * B * B) / 2 + (B * B * B) / 6;
-    if (!orthogonal) {
-      cov += factor(fanIn) + (out * B * B) / 2 + out * B * NORMAL_COST;
-      if (directions === 2) cov += factor(out) + (fanIn * B * B) / 2 + fanIn * B * NORMAL_COST;
-    } else if (isFrameLayer(config, fanIn, out, B)) {
-      const frame = 2 * B <= fanIn ? factor(fanIn) + fanIn * B * B / 2 + (B * B * B) / 6 + fanIn * B * NORMAL_COST : 2 * fanIn * B * B - B * B * B + (fanIn * B - (B * B) / 2) * NORMAL_COST;
-      cov += directions * (factor(fanIn) + frame);
-    } else {
-      cov += matLayer;
-    }
-    fanIn = out;
-  });
-  return { materialized: mat, covariance: shared ? mat : cov };
-}
-
-/**
- * Whether the backward pass must reuse the forward pass's own weights: networks with a skip
- * connection or a normalization. There the covariance path's fresh backward weights (the
- * gradient-independence assumption) are measurably wrong, not an O(1/width) detail: a 50-layer
- * plain-residual He/ReLU network's layer-1 gradient came out about 900 times too small (the
- * skip term and the branch's W^T phi'(W a) are correlated through the forward weights), and
- * BatchNorm networks 1.3 to 3 times too large. Both agree with numpy on shared weights.
- */
-export function needsSharedWeights(config: SimConfig): boolean {
-  if (config.normalization !== 'none') return true;
-  if (config.residual === 'none') return false;
-  const widths = layerWidths(config);
-  return widths.some((out, l) => skipScale(config, l === 0 ? config.width : widths[l - 1], out) !== 0);
-}
-
-/**
- * The path a run takes: covariance only where it is exact in distribution (i.i.d. Gaussian
- * schemes; orthogonal schemes with at least one square layer of width >= B), where the backward
- * pass may use fresh weights (plain networks: not needsSharedWeights) and, on 'auto', cheaper.
- * A request for the covariance path that cannot be honoured runs materialized; the result's
- * `path` says which ran.
- */
-export function choosePath(config: SimConfig, requested: 'auto' | EnginePath = 'auto'): EnginePath {
-  if (!isGaussianScheme(config.scheme) && !hasFrameLayer(config)) return 'materialized';
-  if (needsSharedWeights(config)) return 'materialized';
-  if (requested !== 'auto') return requested;
-  const cost = estimatePathCost(config);
-  return cost.covariance < cost.materialized ? 'covariance' : 'materialized';
-}
-
-function hasFrameLayer(config: SimConfig): boolean {
-  const widths = layerWidths(config);
-  return widths.some((out, l) => isFrameLayer(config, l === 0 ? config.width : widths[l - 1], out, config.samples));
 }
 
 /**
