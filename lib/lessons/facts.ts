@@ -312,13 +312,13 @@ export const FACTS = {
     says: 'the large random net overflows within the first few steps',
     holds: between(1, 10),
   }),
-  'train.sgdHe.gradShare': train('sgdDeep', 'he-normal', 'firstLayerGradientShare', 'He, step 1: layer-1 weight gradient / output-layer weight gradient', {
-    says: 'with He the first layer gets a gradient comparable to the output layer’s',
+  'train.sgdHe.grad1': train('sgdDeep', 'he-normal', 'firstLayerGradient', 'He, step 1: norm of the first layer’s weight gradient', {
+    says: 'a gradient of ordinary size reaches the first layer',
     holds: between(0.01, 100),
   }),
-  'train.sgdXavier.gradShare': train('sgdDeep', 'xavier-normal', 'firstLayerGradientShare', 'Xavier, step 1: layer-1 weight gradient / output-layer weight gradient', {
-    says: 'with Xavier the first layer gets a gradient orders of magnitude smaller than with He',
-    holds: (v) => v < trainingMeasures.firstLayerGradientShare(runLessonTraining('sgdDeep', 'he-normal')) / 100,
+  'train.sgdXavier.grad1': train('sgdDeep', 'xavier-normal', 'firstLayerGradient', 'Xavier, step 1: norm of the first layer’s weight gradient', {
+    says: 'with Xavier the first layer’s gradient is hundreds of times smaller than with He',
+    holds: (v) => v < trainingMeasures.firstLayerGradient(runLessonTraining('sgdDeep', 'he-normal')) / 100,
   }),
   'train.adamXavier.loss': train('adamDeep', 'xavier-normal', 'finalLoss', 'Xavier, Adam: training loss after the last step', {
     says: 'with Adam the same Xavier network learns: its loss falls far below ln 2',

@@ -42,10 +42,7 @@ export const trainingMeasures = {
   finalAccuracy: (r: TrainRun) => r.final?.trainAccuracy ?? NaN,
   heldOutAccuracy: (r: TrainRun) => r.final?.testAccuracy ?? NaN,
   divergenceStep: (r: TrainRun) => r.divergence?.step ?? NaN,
-  /** Layer 1's weight-gradient norm over the output layer's, at step 1. */
-  firstLayerGradientShare: (r: TrainRun) => {
-    const g = r.gradientNorms.first;
-    return g.length ? g[0] / g[g.length - 1] : NaN;
-  },
+  /** Norm of layer 1's weight gradient at step 1. */
+  firstLayerGradient: (r: TrainRun) => r.gradientNorms.first[0] ?? NaN,
 } satisfies Record<string, (r: TrainRun) => number>;
 export type TrainingMeasureName = keyof typeof trainingMeasures;
