@@ -5,6 +5,7 @@
  */
 import type { SimResult } from '../sim/types';
 import type { PassCriterion } from '../validation/assignment';
+import { trainingLossForCriterion } from './train-criterion';
 
 /** Largest factor by which any layer's post-activation RMS departs from the input RMS. */
 export function maxDrift(r: SimResult): number {
@@ -35,6 +36,11 @@ export function criterionHolds(c: PassCriterion, r: SimResult, prediction?: numb
       if (prediction == null || !Number.isFinite(prediction)) return false;
       const actual = c.quantity === 'finalStd' ? r.summary.finalStd : r.summary.ratio;
       return Math.abs(prediction - actual) <= c.relTolerance * Math.abs(actual);
+    }
+    case 'train-loss-below': {
+      // Trains the result's own config (bounded work; see train-criterion.ts).
+      const loss = trainingLossForCriterion(r.config, c);
+      return loss !== null && loss < c.below;
     }
   }
 }
