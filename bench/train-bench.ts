@@ -18,29 +18,52 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Trains spec's schemes in `threads` worker threads, each taking the next scheme; wall-clock ms. */
-function inWorkers(spec: TrainSpec, threads: number): Promise<number> {
+/** Worker threads that each train one initialization per message (spawned and warmed up once). */
+async function startWorkers(n: number, warmSpec: TrainSpec): Promise<Worker[]> {
   const code = `
     const { parentPort } = require('node:worker_threads');
     const { trainScheme } = require(${JSON.stringify(new URL('../lib/train/index.ts', import.meta.url).pathname)});
     parentPort.on('message', ({ spec, index }) => parentPort.postMessage(trainScheme(spec, index).scheme));
   `;
+  const workers = Array.from({ length: n }, () => new Worker(code, { eval: true, execArgv: ['--require', 'tsx/cjs'] }));
+  await Promise.all(workers.map((w) => new Promise((resolve, reject) => {
+    w.once('message', resolve);
+    w.once('error', reject);
+    w.postMessage({ spec: warmSpec, index: 0 });
+  })));
+  return workers;
+}
+
+/** Trains spec's schemes on the workers, each taking the next scheme (as /train does); wall-clock ms. */
+function inWorkers(spec: TrainSpec, workers: Worker[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     let next = 0;
     let done = 0;
     const k = spec.schemes.length;
-    for (let t = 0; t < Math.min(threads, k); t++) {
-      const w = new Worker(code, { eval: true, execArgv: ['--require', 'tsx/cjs'] });
-      const feed = () => (next < k ? w.postMessage({ spec, index: next++ }) : void w.terminate());
-      w.on('message', () => {
-        if (++done === k) resolve(performance.now() - start);
-        feed();
-      });
-      w.on('error', reject);
+    for (const w of workers) {
+      const feed = () => {
+        if (next < k) w.postMessage({ spec, index: next++ });
+      };
+      const onMessage = () => {
+        if (++done === k) {
+          for (const x of workers) x.removeAllListeners('message');
+          resolve(performance.now() - start);
+        } else feed();
+      };
+      w.on('message', onMessage);
+      w.once('error', reject);
       feed();
     }
   });
+}
+
+/** CPU seconds (user + system, all threads) spent during fn. */
+async function cpuOf<T>(fn: () => Promise<T> | T): Promise<{ value: T; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const value = await fn();
+  const c = process.cpuUsage(c0);
+  return { value, cpu: (c.user + c.system) / 1e6 };
 }
 
 async function main() {
@@ -50,19 +73,30 @@ async function main() {
   trainScheme({ ...spec, steps: 20 }, 0); // warm-up (JIT, wasm compile, datasets)
 
   const sequential: number[] = [];
+  const sequentialCpu: number[] = [];
   const perScheme: number[][] = spec.schemes.map(() => []);
   for (let r = 0; r < REPS; r++) {
     const t0 = performance.now();
-    for (let i = 0; i < spec.schemes.length; i++) {
-      const s = performance.now();
-      trainScheme(spec, i);
-      perScheme[i].push(performance.now() - s);
-    }
+    const { cpu } = await cpuOf(() => {
+      for (let i = 0; i < spec.schemes.length; i++) {
+        const s = performance.now();
+        trainScheme(spec, i);
+        perScheme[i].push(performance.now() - s);
+      }
+    });
     sequential.push(performance.now() - t0);
+    sequentialCpu.push(cpu);
   }
   const threads = Math.min(2, os.cpus().length);
+  const workers = await startWorkers(threads, { ...spec, steps: 20 });
   const parallel: number[] = [];
-  for (let r = 0; r < REPS; r++) parallel.push(await inWorkers(spec, threads));
+  const parallelCpu: number[] = [];
+  for (let r = 0; r < REPS; r++) {
+    const { value, cpu } = await cpuOf(() => inWorkers(spec, workers));
+    parallel.push(value);
+    parallelCpu.push(cpu);
+  }
+  await Promise.all(workers.map((w) => w.terminate()));
 
   const result = train(spec);
   console.log('| initialization | one thread | final loss | accuracy |');
@@ -71,8 +105,9 @@ async function main() {
     const outcome = run.final ? `${run.final.trainLoss.toFixed(3)} | ${(100 * run.final.trainAccuracy).toFixed(1)} %` : `NaN at step ${run.divergence!.step} | —`;
     console.log(`| ${run.scheme} | ${(median(perScheme[i]) / 1000).toFixed(2)} s | ${outcome} |`);
   });
-  console.log(`default comparison, one thread:            ${(median(sequential) / 1000).toFixed(2)} s (median of ${REPS})`);
-  console.log(`default comparison, ${threads} workers (as /train): ${(median(parallel) / 1000).toFixed(2)} s (median of ${REPS})`);
+  console.log(`default comparison, one thread:              ${(median(sequential) / 1000).toFixed(2)} s wall, ${median(sequentialCpu).toFixed(2)} s CPU (medians of ${REPS})`);
+  console.log(`default comparison, ${threads} workers (as /train): ${(median(parallel) / 1000).toFixed(2)} s wall, ${median(parallelCpu).toFixed(2)} s CPU in all threads`);
+  console.log(`load average after: ${os.loadavg()[0].toFixed(1)} (wall times stretch with the load; CPU times much less)`);
 }
 
 main().catch((e) => {
