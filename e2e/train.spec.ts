@@ -89,7 +89,7 @@ test('cancel stops a running comparison', async ({ page }) => {
 
 test('a bad value in the URL is named and the defaults are used', async ({ page }) => {
   await page.goto('/train?lr=0.7');
-  await expect(page.getByRole('alert')).toContainText('learningRate');
+  await expect(page.getByRole('alert').filter({ hasText: 'settings could not be used' })).toContainText('learningRate');
   await expect(page.getByLabel('Hidden layers')).toHaveValue('20');
   await expect(page.getByLabel('Units per layer')).toHaveValue('64');
 });
