@@ -5,7 +5,7 @@
  */
 import { layerWidths, type SimConfig } from '../validation/sim-config';
 import { meanField } from './mean-field';
-import { isFrameLayer, runSeed, Workspace, type EnginePath, type SeedPass } from './network';
+import { isFrameLayer, runSeed, skipScale, Workspace, type EnginePath, type SeedPass } from './network';
 import { isGaussianScheme, SCHEME_INFO } from './schemes';
 import { summarize } from './summary';
 import type { Band, LayerResult, ProgressFn, SimResult } from './types';
@@ -40,6 +40,9 @@ const NORMAL_COST = 12;
  */
 export function estimatePathCost(config: SimConfig): { materialized: number; covariance: number } {
   const widths = layerWidths(config);
+  // Networks whose backward pass needs the forward weights run materialized on either request
+  // (see needsSharedWeights), so the covariance path costs what the materialized one does.
+  const shared = needsSharedWeights(config);
   const B = config.samples;
   const orthogonal = SCHEME_INFO[config.scheme].distribution === 'orthogonal';
   let mat = 0;
@@ -61,16 +64,34 @@ export function estimatePathCost(config: SimConfig): { materialized: number; cov
     }
     fanIn = out;
   });
-  return { materialized: mat, covariance: cov };
+  return { materialized: mat, covariance: shared ? mat : cov };
+}
+
+/**
+ * Whether the backward pass must reuse the forward pass's own weights: networks with a skip
+ * connection or a normalization. There the covariance path's fresh backward weights (the
+ * gradient-independence assumption) are measurably wrong, not an O(1/width) detail: a 50-layer
+ * plain-residual He/ReLU network's layer-1 gradient came out about 900 times too small (the
+ * skip term and the branch's W^T phi'(W a) are correlated through the forward weights), and
+ * BatchNorm networks 1.3 to 3 times too large. Both agree with numpy on shared weights.
+ */
+export function needsSharedWeights(config: SimConfig): boolean {
+  if (config.normalization !== 'none') return true;
+  if (config.residual === 'none') return false;
+  const widths = layerWidths(config);
+  return widths.some((out, l) => skipScale(config, l === 0 ? config.width : widths[l - 1], out) !== 0);
 }
 
 /**
  * The path a run takes: covariance only where it is exact in distribution (i.i.d. Gaussian
- * schemes; orthogonal schemes with at least one square layer of width >= B) and, on 'auto',
- * cheaper.
+ * schemes; orthogonal schemes with at least one square layer of width >= B), where the backward
+ * pass may use fresh weights (plain networks: not needsSharedWeights) and, on 'auto', cheaper.
+ * A request for the covariance path that cannot be honoured runs materialized; the result's
+ * `path` says which ran.
  */
 export function choosePath(config: SimConfig, requested: 'auto' | EnginePath = 'auto'): EnginePath {
   if (!isGaussianScheme(config.scheme) && !hasFrameLayer(config)) return 'materialized';
+  if (needsSharedWeights(config)) return 'materialized';
   if (requested !== 'auto') return requested;
   const cost = estimatePathCost(config);
   return cost.covariance < cost.materialized ? 'covariance' : 'materialized';
@@ -90,15 +111,20 @@ function hasFrameLayer(config: SimConfig): boolean {
 let spareWorkspace: Workspace | null = null;
 const SPARE_WORKSPACE_MAX_DOUBLES = 4 * 1024 * 1024;
 
-function band(values: number[]): Band {
-  let min = values[0];
-  let max = values[0];
+/** Min and max over the seeds; null when any seed overflowed there (the spread is unbounded). */
+function band(values: (number | null | undefined)[]): Band | null {
+  let min = Infinity;
+  let max = -Infinity;
   for (const v of values) {
-    if (v < min || Number.isNaN(v)) min = v;
-    if (v > max || Number.isNaN(v)) max = v;
+    if (v === null || v === undefined || !Number.isFinite(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   return { min, max };
 }
+
+/** A mean-field value, or null where the prediction overflowed (JSON has no Infinity). */
+const finiteOrNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
 
 export function simulate(config: SimConfig, options: SimulateOptions = {}): SimResult {
   const bandSeeds = Math.max(1, Math.floor(options.bandSeeds ?? 5));
@@ -126,10 +152,8 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
   const main = passes[0];
   const theory = meanField(config);
 
-  let overflowLayer: number | null = null;
+  const { overflowLayer, gradientOverflowLayer, underflowLayer } = main;
   const layers: LayerResult[] = main.layers.map((lp, l) => {
-    const finite = [lp.pre.std, lp.post.std, lp.post.rms, lp.gradientNorm].every(Number.isFinite);
-    if (!finite && overflowLayer === null) overflowLayer = l + 1;
     const mf = theory[l];
     return {
       layer: l + 1,
@@ -137,26 +161,37 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
       pre: lp.pre,
       post: lp.post,
       gradientNorm: lp.gradientNorm,
-      theory: { preStd: mf.preStd, postRms: mf.postRms, gradientNorm: mf.gradientNorm, postStd: mf.postStd, postMean: mf.postMean },
-      histogram: lp.histogram!,
+      theory: {
+        preStd: finiteOrNull(mf.preStd),
+        postRms: finiteOrNull(mf.postRms),
+        gradientNorm: finiteOrNull(mf.gradientNorm),
+        postStd: finiteOrNull(mf.postStd),
+        postMean: finiteOrNull(mf.postMean),
+      },
+      histogram: lp.histogram ?? null,
       band: {
-        preStd: band(passes.map((p) => p.layers[l].pre.std)),
-        postStd: band(passes.map((p) => p.layers[l].post.std)),
-        postRms: band(passes.map((p) => p.layers[l].post.rms)),
+        preStd: band(passes.map((p) => p.layers[l].pre?.std)),
+        postStd: band(passes.map((p) => p.layers[l].post?.std)),
+        postRms: band(passes.map((p) => p.layers[l].post?.rms)),
         gradientNorm: band(passes.map((p) => p.layers[l].gradientNorm)),
       },
       unitsIdentical: lp.unitsIdentical,
     };
   });
 
+  // Symmetry is judged on the layers that hold numbers: after an underflow every unit is 0 (and so
+  // identical) without the init being symmetric.
+  const judged = layers.slice(0, (underflowLayer ?? overflowLayer ?? layers.length + 1) - 1);
   const last = layers[layers.length - 1];
   const summary = summarize({
     config,
-    finalStd: last.post.std,
-    anyNonFinite: overflowLayer !== null,
-    symmetryBroken: !layers.some((l) => l.unitsIdentical),
+    finalStd: last.post?.std ?? null,
+    overflowLayer,
+    gradientOverflowLayer,
+    underflowLayer,
+    symmetryBroken: !judged.some((l) => l.unitsIdentical),
   });
-  summary.theoryFinalStd = theory[theory.length - 1].postStd;
+  summary.theoryFinalStd = finiteOrNull(theory[theory.length - 1].postStd);
 
   return {
     engineVersion: ENGINE_VERSION,
