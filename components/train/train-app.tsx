@@ -41,6 +41,13 @@ const DATASET_LABELS: Record<string, string> = {
 const OPTIMIZER_LABELS: Record<OptimizerName, string> = { sgd: 'SGD with momentum 0.9', adam: 'Adam' };
 const DEFAULT_LR: Record<OptimizerName, number> = { sgd: 0.02, adam: 0.001 };
 const NONE = '';
+const RESIDUAL_LABELS: Record<(typeof RESIDUALS)[number], string> = {
+  none: 'None',
+  plain: 'Plain skip',
+  scaled: 'Skip, branch × 1/√L',
+  'scaled-2l': 'Skip, branch × 1/√(2L) (GPT-2)',
+  'zero-init': 'Skip, branch gain γ starts at 0',
+};
 
 interface Draft {
   dataset: string;
@@ -202,7 +209,7 @@ export function TrainApp({ initialSpec, urlErrors }: { initialSpec: TrainSpec; u
           <SelectField label="Activation" value={draft.activation} error={errors.activation} onValueChange={(v) => set('activation', v)} options={ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATION_INFO[a].label }))} />
           <TextField label="Hidden layers" type="number" inputMode="numeric" min={TRAIN_LIMITS.layers.min} max={TRAIN_LIMITS.layers.max} value={draft.layers} error={errors.layers} onValueChange={(v) => set('layers', v)} hint={`${TRAIN_LIMITS.layers.min} to ${TRAIN_LIMITS.layers.max}`} />
           <TextField label="Units per layer" type="number" inputMode="numeric" min={TRAIN_LIMITS.width.min} max={TRAIN_LIMITS.width.max} value={draft.width} error={errors.width} onValueChange={(v) => set('width', v)} hint={`${TRAIN_LIMITS.width.min} to ${TRAIN_LIMITS.width.max}`} />
-          <SelectField label="Residual connections" value={draft.residual} error={errors.residual} onValueChange={(v) => set('residual', v)} options={RESIDUALS.map((r) => ({ value: r, label: r === 'none' ? 'None' : r === 'plain' ? 'Plain skip' : 'Skip, branch × 1/√L' }))} />
+          <SelectField label="Residual connections" value={draft.residual} error={errors.residual} onValueChange={(v) => set('residual', v)} options={RESIDUALS.map((r) => ({ value: r, label: RESIDUAL_LABELS[r] }))} />
           <SelectField label="Normalization" value={draft.normalization} error={errors.normalization} onValueChange={(v) => set('normalization', v)} options={NORMALIZATIONS.map((n) => ({ value: n, label: n === 'none' ? 'None' : n === 'layernorm' ? 'LayerNorm' : 'BatchNorm' }))} />
           <TextField label="Seed" type="number" inputMode="numeric" min={0} value={draft.seed} error={errors.seed} onValueChange={(v) => set('seed', v)} hint="Weights and batch order" />
         </div>

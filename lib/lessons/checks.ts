@@ -141,7 +141,7 @@ export const CHECKS: Record<string, Check> = {
     options: stateOptions,
     grade: ([r]) => r.summary.signalState,
     explain: ([r]) =>
-      `The engine reports a final std of ${f(r.summary.finalStd)}, ${f(r.summary.ratio)} times the input. The weight gradients are built from these activations, so the first SGD steps barely move the weights: the stall the training comparison shows.`,
+      `The engine reports a final std of ${f(known(r.summary.finalStd))}, ${f(known(r.summary.ratio))} times the input. The weight gradients are built from these activations, so the first SGD steps barely move the weights: the stall the training comparison shows.`,
   },
   'debugging-checklist': {
     id: 'debugging-checklist',

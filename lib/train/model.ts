@@ -5,7 +5,9 @@
  * Per hidden layer l = 1..L: z = W_l a_{l-1} + b_l, then normalization (LayerNorm per sample over
  * units, BatchNorm per unit over the batch; eps 1e-5, no learned affine, as in the simulator),
  * then a_l = c phi(z) + a_{l-1} when the layer has a skip (equal widths; c from lib/sim's
- * skipScale), else a_l = phi(z). Head: logits = W a_L + b, loss = mean over the batch of
+ * skipScale: 1, 1/sqrt(L) or 1/sqrt(2L)), else a_l = phi(z). With `zero-init` residuals the branch
+ * is a_l = a_{l-1} + gamma * phi(z) with a trainable per-unit gain gamma that starts at 0 (ResNet's
+ * zero-gamma trick): every block starts as the identity and W_l learns once gamma has moved. Head: logits = W a_L + b, loss = mean over the batch of
  * log-sum-exp(logits) - logit of the label.
  *
  * Initialization is the simulator's, stream for stream: layer l's weights come from
@@ -21,7 +23,7 @@
 import type { Scheme, SimConfig } from '../validation/sim-config';
 import { applyActivation, multiplyByDerivative } from '../sim/activations';
 import { exp, log } from '../sim/exact-math';
-import { skipScale } from '../sim/network';
+import { hasSkip, skipScale } from '../sim/network';
 import { OrthogonalWeights } from '../sim/orthogonal';
 import { createRng, STREAM } from '../sim/rng';
 import { SCHEME_INFO, sampleDenseWeights, weightStd } from '../sim/schemes';
@@ -39,8 +41,11 @@ export interface Model {
   /** Offsets of each layer's W and b in the parameter vector (L + 1 layers, head last). */
   wOff: number[];
   bOff: number[];
-  /** Residual branch scale per hidden layer (0: no skip). */
+  /** Residual branch scale per hidden layer (fixed; see hasSkip for whether there is a skip). */
   skip: number[];
+  hasSkip: boolean[];
+  /** Offset of each hidden layer's trainable branch gain (zero-init residuals), or -1. */
+  gOff: number[];
   size: number;
 }
 
@@ -50,15 +55,22 @@ export function buildModel(network: SimConfig, scheme: Scheme, inputs: number, c
   const L = hidden.length;
   const wOff: number[] = [];
   const bOff: number[] = [];
+  const gOff: number[] = [];
+  const skipFlags = hidden.map((w, l) => hasSkip(network, dims[l], w));
   let size = 0;
   for (let l = 0; l <= L; l++) {
     wOff.push(size);
     size += dims[l] * dims[l + 1];
     bOff.push(size);
     size += dims[l + 1];
+    if (l < L) {
+      const gain = network.residual === 'zero-init' && skipFlags[l];
+      gOff.push(gain ? size : -1);
+      if (gain) size += dims[l + 1];
+    }
   }
   const skip = hidden.map((w, l) => skipScale(network, dims[l], w));
-  return { network, scheme, L, dims, wOff, bOff, skip, size };
+  return { network, scheme, L, dims, wOff, bOff, skip, hasSkip: skipFlags, gOff, size };
 }
 
 /** The initial parameters: the simulator's weights and biases for this scheme and seed. */
@@ -251,7 +263,15 @@ export function forward(model: Model, params: Float64Array, bufs: Buffers, B: nu
     const a = bufs.acts[l + 1];
     applyActivation(act, param, z, a, n, true);
     const c = model.skip[l];
-    if (c !== 0) for (let i = 0; i < n; i++) a[i] = prev[i] + c * a[i];
+    const go = model.gOff[l];
+    if (go >= 0) {
+      for (let i = 0; i < out; i++) {
+        const gamma = params[go + i];
+        for (let o = i * B, e = o + B; o < e; o++) a[o] = prev[o] + gamma * a[o];
+      }
+    } else if (model.hasSkip[l]) {
+      for (let i = 0; i < n; i++) a[i] = prev[i] + c * a[i];
+    }
   }
   const K = dims[L + 1];
   forwardProduct(params, model.wOff[L], K, dims[L], bufs.acts[L], B, bufs.logits);
@@ -311,9 +331,22 @@ export function backward(model: Model, params: Float64Array, bufs: Buffers, B: n
     const out = dims[l + 1];
     const n = out * B;
     const c = model.skip[l];
+    const go = model.gOff[l];
     // dL/dz through the branch; without a skip g is not needed again and becomes d.
     let d = g;
-    if (c !== 0) {
+    if (go >= 0) {
+      // a = a_prev + gamma phi(z): dL/dgamma_i = sum_b g phi(z), and the branch sees gamma g.
+      d = bufs.delta;
+      applyActivation(act, param, bufs.zs[l], d, n, true);
+      for (let i = 0; i < out; i++) {
+        const o = i * B;
+        let s = 0;
+        for (let b = 0; b < B; b++) s += g[o + b] * d[o + b];
+        grads[go + i] = s;
+        const gamma = params[go + i];
+        for (let b = 0; b < B; b++) d[o + b] = gamma * g[o + b];
+      }
+    } else if (model.hasSkip[l]) {
       d = bufs.delta;
       for (let i = 0; i < n; i++) d[i] = c * g[i];
     }
@@ -324,7 +357,7 @@ export function backward(model: Model, params: Float64Array, bufs: Buffers, B: n
     if (l === 0) break;
     const gPrev = bufs.grad[g === bufs.grad[0] ? 1 : 0];
     inputGradientProduct(params, model.wOff[l], out, fanIn, d, B, gPrev);
-    if (c !== 0) for (let i = 0; i < fanIn * B; i++) gPrev[i] += g[i];
+    if (model.hasSkip[l]) for (let i = 0; i < fanIn * B; i++) gPrev[i] += g[i];
     g = gPrev;
   }
 }
