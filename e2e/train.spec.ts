@@ -108,6 +108,8 @@ const DETERMINISM: string[] = [
   'layers=5&width=24&steps=40&activation=tanh&normalization=layernorm&compare=orthogonal,xavier-uniform',
   'layers=4&width=20&steps=30&dataset=digits&optimizer=adam&lr=0.003&activation=gelu&normalization=batchnorm&compare=he-uniform,truncated-normal-he',
   'layers=6&width=16&steps=40&activation=selu&residual=scaled&biasStd=0.1&optimizer=adam&lr=0.001&compare=lecun-normal,small-random',
+  'layers=6&width=16&steps=40&activation=relu&residual=zero-init&compare=he-normal,orthogonal',
+  'layers=6&width=16&steps=40&activation=swish&residual=scaled-2l&dataset=digits&compare=xavier-normal',
 ];
 
 for (const query of DETERMINISM) {

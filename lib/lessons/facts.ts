@@ -266,6 +266,14 @@ export const FACTS = {
     says: 'branch scaling keeps the stream within a small multiple of the input, thousands of times below the plain stream',
     holds: (v) => v > 0.5 && v < 5 && v < measures.ratio(runLessonSim(CONFIGS.residualPlain20)) / 1000,
   }),
+  'residualScaled2L20.ratio': sim('residualScaled2L20', 'ratio', 'ratio, 1/sqrt(2L)-scaled residual ReLU + He, 20 layers', {
+    says: 'the GPT-2 scaling grows the stream even less than 1/sqrt(L)',
+    holds: (v) => v >= 1 && v < measures.ratio(runLessonSim(CONFIGS.residualScaled20)),
+  }),
+  'residualZero20.finalStd': sim('residualZero20', 'finalStd', 'final std, zero-gain residual ReLU + He, 20 layers', {
+    says: 'with every branch gain at zero the stream is exactly the input',
+    holds: (v, r) => r !== undefined && v === r.input.std,
+  }),
 
   // — Debugging —
   'smallRelu12.perLayer': sim('smallRelu12', 'perLayerRmsFactor', 'per-layer RMS factor, ReLU + N(0, 0.01²)', {
