@@ -11,6 +11,7 @@ import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
 import type { SessionUser } from '../auth/session-user';
 import { signInSchema, signUpSchema, fieldErrors } from '../validation/auth';
 import { assertNotThrottled, clearFailedSignIns, recordFailedSignIn } from './sign-in-throttle';
+import { claimPendingEnrollments } from './courses';
 
 const PUBLIC_FIELDS = { id: true, email: true, name: true, role: true } as const;
 
@@ -36,7 +37,10 @@ export async function createUser(input: unknown): Promise<SessionUser> {
   const db = await getDb();
   const passwordHash = await hashPassword(password);
   try {
-    return await db.user.create({ data: { name, email, passwordHash, role }, select: PUBLIC_FIELDS });
+    const user = await db.user.create({ data: { name, email, passwordHash, role }, select: PUBLIC_FIELDS });
+    // A roster import may have listed this address before the account existed.
+    await claimPendingEnrollments(db, user);
+    return user;
   } catch (err) {
     if ((err as { code?: string }).code === 'P2002') {
       throw new AppError('CONFLICT', 'An account with this e-mail already exists.', 'duplicate e-mail', {

@@ -6,8 +6,20 @@
 import type { SimResult } from '../sim/types';
 import type { PassCriterion } from '../validation/assignment';
 
+/**
+ * What grading needs from a run: the config, the summary and the per-layer RMS. A full SimResult
+ * has it, and so does a stored run's result, so the browser's preview and the server's grading
+ * check the same rules on the same shape.
+ */
+export interface GradableResult {
+  config: Pick<SimResult['config'], 'scheme' | 'activation'>;
+  summary: Pick<SimResult['summary'], 'ratio' | 'signalState' | 'finalStd'>;
+  input: { rms: number };
+  layers: { post: { rms: number } }[];
+}
+
 /** Largest factor by which any layer's post-activation RMS departs from the input RMS. */
-export function maxDrift(r: SimResult): number {
+export function maxDrift(r: GradableResult): number {
   const rms0 = r.input.rms;
   let worst = 1;
   for (const l of r.layers) {
@@ -23,7 +35,7 @@ export function maxDrift(r: SimResult): number {
  * Whether a result meets one criterion. `prediction` is the student's number for a prediction
  * criterion; without one, a prediction criterion fails.
  */
-export function criterionHolds(c: PassCriterion, r: SimResult, prediction?: number | null): boolean {
+export function criterionHolds(c: PassCriterion, r: GradableResult, prediction?: number | null): boolean {
   switch (c.kind) {
     case 'ratio-range':
       return r.summary.ratio >= c.min && r.summary.ratio <= c.max;
@@ -36,5 +48,7 @@ export function criterionHolds(c: PassCriterion, r: SimResult, prediction?: numb
       const actual = c.quantity === 'finalStd' ? r.summary.finalStd : r.summary.ratio;
       return Math.abs(prediction - actual) <= c.relTolerance * Math.abs(actual);
     }
+    case 'scheme-activation':
+      return r.config.activation === c.activation && c.schemes.includes(r.config.scheme);
   }
 }

@@ -4,7 +4,7 @@
  * they may change, and the pass criteria the engine checks when grading.
  */
 import { z } from 'zod';
-import { simConfigSchema, type SimConfig } from './sim-config';
+import { ACTIVATIONS, SCHEMES, simConfigSchema, type SimConfig } from './sim-config';
 
 export const CONFIG_FIELDS = [
   'scheme', 'fanMode', 'gain', 'customStd', 'activation', 'activationParam', 'layers', 'width',
@@ -20,6 +20,8 @@ export type ConfigField = (typeof CONFIG_FIELDS)[number];
  *   RMS (max over layers of max(r, 1/r) with r = rms_l / rms_0 is at most `factor`).
  * - prediction: the student's predicted number for `quantity` is within `relTolerance`
  *   (relative) of the engine's value.
+ * - scheme-activation: the submitted config pairs `activation` with one of `schemes` (the
+ *   pairing the exercise asks for, e.g. He with ReLU), whatever the numbers say.
  */
 export const passCriterionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio-range'), min: z.number().nonnegative(), max: z.number().positive() }),
@@ -29,6 +31,11 @@ export const passCriterionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('prediction'),
     quantity: z.enum(['finalStd', 'ratio']),
     relTolerance: z.number().positive().max(1),
+  }),
+  z.object({
+    kind: z.literal('scheme-activation'),
+    schemes: z.array(z.enum(SCHEMES)).min(1),
+    activation: z.enum(ACTIVATIONS),
   }),
 ]);
 export type PassCriterion = z.infer<typeof passCriterionSchema>;
