@@ -52,3 +52,22 @@ export function criterionHolds(c: PassCriterion, r: GradableResult, prediction?:
       return r.config.activation === c.activation && c.schemes.includes(r.config.scheme);
   }
 }
+
+/** A stored run's numbers as grading reads them: a non-finite statistic (stored as null) is an overflow. */
+export function gradableFromStored(run: {
+  config: GradableResult['config'];
+  result: {
+    summary: { ratio: number | null; finalStd: number | null; signalState: GradableResult['summary']['signalState'] };
+    input: { rms: number | null };
+    layers: { post: { rms: number | null } }[];
+  };
+}): GradableResult {
+  const finite = (x: number | null) => x ?? Number.POSITIVE_INFINITY;
+  const { summary, input, layers } = run.result;
+  return {
+    config: run.config,
+    summary: { ratio: finite(summary.ratio), finalStd: finite(summary.finalStd), signalState: summary.signalState },
+    input: { rms: finite(input.rms) },
+    layers: layers.map((l) => ({ post: { rms: finite(l.post.rms) } })),
+  };
+}
