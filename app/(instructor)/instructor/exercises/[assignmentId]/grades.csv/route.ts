@@ -1,0 +1,21 @@
+/** The grades of one exercise as a CSV download, for the exercise's instructor only. */
+import { getServerSession } from 'next-auth';
+import { authOptions } from '@/lib/auth/options';
+import { gradesCsv } from '@/lib/data/dashboard';
+
+export async function GET(_req: Request, { params }: { params: Promise<{ assignmentId: string }> }) {
+  const { assignmentId } = await params;
+  const session = await getServerSession(authOptions());
+  const user = session?.user?.id ? session.user : null;
+  if (!user) return new Response('Please sign in first.', { status: 401 });
+  if (user.role !== 'INSTRUCTOR') return new Response('This download is for instructors.', { status: 403 });
+  const out = await gradesCsv(user, assignmentId);
+  if (!out) return new Response('That exercise does not exist, or it is not yours.', { status: 404 });
+  return new Response(out.csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${out.filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
