@@ -68,7 +68,8 @@ export function emailsFromCsv(csv: string): { emails: string[]; rejected: string
 /** '' or missing → null; otherwise an ISO date-time (the form converts local time before sending). */
 const optionalDate = (label: string) =>
   z
-    .union([z.string(), z.date(), z.null(), z.undefined()])
+    .union([z.string(), z.date(), z.null()])
+    .optional()
     .transform((v, ctx) => {
       if (v == null || v === '') return null;
       const d = v instanceof Date ? v : new Date(v);
@@ -80,10 +81,10 @@ const optionalDate = (label: string) =>
     });
 
 /** JSON text from a textarea (or an already-parsed value), then the given schema. */
-const jsonText = <T extends z.ZodType>(label: string, inner: T) =>
-  z
-    .unknown()
+const jsonText = <T extends z.ZodType>(label: string, inner: T, opts: { emptyIsNull?: boolean } = {}) =>
+  (opts.emptyIsNull ? z.unknown().optional() : z.unknown())
     .transform((v, ctx) => {
+      if (opts.emptyIsNull && (v == null || (typeof v === 'string' && v.trim() === ''))) return null;
       if (typeof v !== 'string') return v;
       try {
         return JSON.parse(v) as unknown;
@@ -95,7 +96,8 @@ const jsonText = <T extends z.ZodType>(label: string, inner: T) =>
     .pipe(inner);
 
 const fieldList = z
-  .union([z.enum(CONFIG_FIELDS), z.array(z.enum(CONFIG_FIELDS)), z.undefined()])
+  .union([z.enum(CONFIG_FIELDS), z.array(z.enum(CONFIG_FIELDS))])
+  .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]));
 
 const intText = (label: string, min: number, max: number) =>
@@ -129,10 +131,7 @@ export const assignmentFormSchema = z
     editableFields: fieldList.refine((v) => v.length > 0, { error: 'Let the student change at least one field' }),
     hiddenFields: fieldList,
     criteria: jsonText('The criteria', z.array(passCriterionSchema, { error: 'Criteria must be a list' }).min(1, { error: 'Add at least one pass criterion' }).max(20, { error: 'At most 20 criteria' })),
-    referenceConfig: z
-      .union([z.literal(''), z.undefined(), z.null()])
-      .transform(() => null)
-      .or(jsonText('The reference solution', simConfigSchema)),
+    referenceConfig: jsonText('The reference solution', simConfigSchema.nullable(), { emptyIsNull: true }),
     solutionNotes: z
       .string()
       .trim()
@@ -144,9 +143,10 @@ export const assignmentFormSchema = z
     cutoffAt: optionalDate('The cut-off date'),
     latePenaltyPercent: intText('The late penalty', 0, 100).optional().transform((v) => v ?? 0),
     maxAttempts: z
-      .union([z.literal(''), z.undefined(), z.null()])
-      .transform(() => null)
-      .or(intText('The attempt limit', 1, 100)),
+      .union([z.string(), z.number(), z.null()])
+      .optional()
+      .transform((v) => (v == null || v === '' ? null : v))
+      .pipe(intText('The attempt limit', 1, 100).nullable()),
     intent: z.enum(ASSIGNMENT_INTENTS).optional().transform((v) => v ?? 'save'),
   })
   .superRefine((a, ctx) => {
@@ -193,7 +193,8 @@ export const feedbackSchema = z.object({
 export const overrideSchema = z.object({
   submissionId: id,
   score: z
-    .union([z.string(), z.number(), z.undefined(), z.null()])
+    .union([z.string(), z.number(), z.null()])
+    .optional()
     .transform((v) => (v == null || v === '' ? null : typeof v === 'number' ? v : Number(v)))
     .pipe(z.number({ error: 'The score must be a number' }).min(0, { error: 'The score must be between 0 and 100' }).max(100, { error: 'The score must be between 0 and 100' }).nullable()),
   reason: z.string().trim().max(1000, { error: 'A reason has at most 1000 characters' }).optional().transform((v) => v ?? ''),
@@ -206,7 +207,8 @@ export const submitSchema = z.object({
   /** The config as the student's page holds it; re-validated here and checked against the locks. */
   config: simConfigSchema,
   prediction: z
-    .union([z.number(), z.string(), z.null(), z.undefined()])
+    .union([z.number(), z.string(), z.null()])
+    .optional()
     .transform((v) => (v == null || v === '' ? null : Number(v)))
     .pipe(z.number({ error: 'The prediction must be a number' }).refine(Number.isFinite, { error: 'The prediction must be a finite number' }).nullable()),
   explanation: z.string().trim().max(2000, { error: 'An explanation has at most 2000 characters' }).optional().transform((v) => v ?? ''),
