@@ -39,6 +39,7 @@ export function FromTemplateButton({ courseId, templateId, title }: { courseId: 
       <Button
         variant="primary"
         disabled={pending}
+        aria-label={`Use this template: ${title}`}
         onClick={() =>
           start(async () => {
             const res = await createFromTemplateAction({ courseId, templateId });
@@ -48,7 +49,6 @@ export function FromTemplateButton({ courseId, templateId, title }: { courseId: 
         }
       >
         {pending ? 'Creating…' : 'Use this template'}
-        <span className="sr-only">: {title}</span>
       </Button>
       <span role="alert" className="text-sm text-red-700 dark:text-red-400">{message}</span>
     </div>
