@@ -35,6 +35,9 @@ function Menu() {
           Teach
         </Link>
       )}
+      <Link href="/account" className="hover:underline">
+        Account
+      </Link>
       <button type="button" onClick={() => signOut({ callbackUrl: '/' })} className="text-slate-700 hover:underline dark:text-slate-300">
         Sign out
       </button>

@@ -33,7 +33,7 @@ const CONFIG = simConfigSchema.parse({ scheme: 'he-normal', activation: 'relu', 
 beforeAll(async () => {
   t = await createTestDatabase();
   for (const [k, role] of [['teacher', 'INSTRUCTOR'], ['otherTeacher', 'INSTRUCTOR'], ['student', 'STUDENT'], ['otherStudent', 'STUDENT']] as const) {
-    people[k] = await createUser({ name: k, email: `${k}-${Date.now()}@example.com`, password: 'a-good-long-password', role });
+    people[k] = (await createUser({ name: k, email: `${k}-${Date.now()}@example.com`, password: 'a-good-long-password', role }))!;
   }
   const c = await createCourse(people.teacher, { title: 'Mine', description: '' });
   ids.courseId = c.id;

@@ -25,7 +25,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 let t: TestDatabase;
 let n = 0;
 async function user(role: 'STUDENT' | 'INSTRUCTOR', email = `u${++n}-${Date.now()}@example.com`): Promise<SessionUser> {
-  return createUser({ name: `${role === 'STUDENT' ? 'Student' : 'Teacher'} ${n}`, email, password: 'a-good-long-password', role });
+  return (await createUser({ name: `${role === 'STUDENT' ? 'Student' : 'Teacher'} ${n}`, email, password: 'a-good-long-password', role }))!;
 }
 async function rejection(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(() => null, (e: unknown) => e);
