@@ -157,7 +157,7 @@ test('an extension lets one student submit on time after the class’s due date 
 
   // The instructor extends Eli's deadline to tomorrow.
   await teacher.page.goto(`/instructor/exercises/${exerciseId}`);
-  await teacher.page.getByLabel('Student').selectOption({ label: `Eli Extended (${extended.email})` });
+  await teacher.page.getByLabel('Student', { exact: true }).selectOption({ label: `Eli Extended (${extended.email})` });
   await teacher.page.getByLabel('New due date').fill(localInput(24));
   await teacher.page.getByRole('button', { name: 'Grant extension' }).click();
   await expect(teacher.page.getByText('Extension granted.')).toBeVisible();

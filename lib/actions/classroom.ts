@@ -78,7 +78,7 @@ export async function importRosterAction(form: unknown) {
 
 export async function removePendingEnrollmentAction(input: unknown) {
   return runAction(
-    { role: 'INSTRUCTOR', schema: z.object({ courseId: id, email: z.string().trim().min(3).max(254) }), input: formInput(input) },
+    { role: 'INSTRUCTOR', schema: z.object({ courseId: id, email: z.string().trim().min(3).max(254).regex(/^[^\s\u0000-\u001f\u007f]+$/) }), input: formInput(input) },
     (d, user) => removePendingEnrollment(user, d.courseId, d.email),
   );
 }

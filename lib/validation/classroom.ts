@@ -6,21 +6,21 @@
 import { z } from 'zod';
 import { CONFIG_FIELDS, passCriterionSchema } from './assignment';
 import { simConfigSchema } from './sim-config';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters, multiLineText, singleLineText } from './text';
 
-export const id = z.string({ error: 'Missing id' }).trim().min(1, { error: 'Missing id' }).max(64, { error: 'Not a valid id' });
+/** Row ids are cuids; anything else (a NUL byte, a path) is refused before it reaches a query. */
+export const id = z
+  .string({ error: 'Missing id' })
+  .trim()
+  .min(1, { error: 'Missing id' })
+  .max(64, { error: 'Not a valid id' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'Not a valid id' });
 
 export const courseSchema = z.object({
-  title: z
-    .string({ error: 'Enter a course title' })
-    .trim()
-    .min(1, { error: 'Enter a course title' })
-    .max(200, { error: 'A course title has at most 200 characters' }),
-  description: z
-    .string()
-    .trim()
-    .max(5000, { error: 'A description has at most 5000 characters' })
+  title: singleLineText({ max: 200, required: 'Enter a course title', tooLong: 'A course title has at most 200 characters' }),
+  description: multiLineText({ max: 5000, tooLong: 'A description has at most 5000 characters' })
     .optional()
-    .transform((v) => v ?? ''),
+    .transform((v) => (v ?? '').trim()),
 });
 export const updateCourseSchema = courseSchema.extend({ courseId: id });
 export const courseIdSchema = z.object({ courseId: id });
@@ -32,7 +32,8 @@ export const joinSchema = z.object({
     .trim()
     .min(1, { error: 'Enter the join code your instructor gave you' })
     .max(40, { error: 'That is not a join code' })
-    .transform((v) => v.toUpperCase().replace(/\s+/g, '')),
+    .transform((v) => v.toUpperCase().replace(/\s+/g, ''))
+    .refine((v) => /^[A-Z0-9-]+$/.test(v), { error: 'A join code has only letters, digits and a dash, like ABCD-EF23' }),
 });
 
 export const removeStudentSchema = z.object({ courseId: id, studentId: id });
@@ -40,10 +41,9 @@ export const removeStudentSchema = z.object({ courseId: id, studentId: id });
 export const ROSTER_MAX_EMAILS = 2000;
 export const rosterImportSchema = z.object({
   courseId: id,
-  csv: z
-    .string({ error: 'Paste the roster' })
-    .min(1, { error: 'Paste the roster: one e-mail per line, or a CSV with an e-mail column' })
-    .max(200_000, { error: 'The roster is too long (at most 200,000 characters)' }),
+  csv: multiLineText({ max: 200_000, tooLong: 'The roster is too long (at most 200,000 characters)' }).refine((v) => v.trim().length > 0, {
+    error: 'Paste the roster: one e-mail per line, or a CSV with an e-mail column',
+  }),
 });
 
 const emailLike = /^[^\s@",;<>]+@[^\s@",;<>]+\.[^\s@",;<>]+$/;
@@ -117,27 +117,18 @@ export const ASSIGNMENT_INTENTS = ['save', 'publish', 'unpublish'] as const;
 export const assignmentFormSchema = z
   .object({
     courseId: id,
-    title: z
-      .string({ error: 'Enter a title' })
-      .trim()
-      .min(1, { error: 'Enter a title' })
-      .max(200, { error: 'A title has at most 200 characters' }),
-    prompt: z
-      .string({ error: 'Write the prompt' })
-      .trim()
-      .min(1, { error: 'Write the prompt' })
-      .max(10_000, { error: 'A prompt has at most 10,000 characters' }),
+    title: singleLineText({ max: 200, required: 'Enter a title', tooLong: 'A title has at most 200 characters' }),
+    prompt: multiLineText({ max: 10_000, tooLong: 'A prompt has at most 10,000 characters' })
+      .transform((v) => v.trim())
+      .refine((v) => v.length > 0, { error: 'Write the prompt' }),
     baseConfig: jsonText('The base config', simConfigSchema),
     editableFields: fieldList.refine((v) => v.length > 0, { error: 'Let the student change at least one field' }),
     hiddenFields: fieldList,
     criteria: jsonText('The criteria', z.array(passCriterionSchema, { error: 'Criteria must be a list' }).min(1, { error: 'Add at least one pass criterion' }).max(20, { error: 'At most 20 criteria' })),
     referenceConfig: jsonText('The reference solution', simConfigSchema.nullable(), { emptyIsNull: true }),
-    solutionNotes: z
-      .string()
-      .trim()
-      .max(10_000, { error: 'Solution notes have at most 10,000 characters' })
+    solutionNotes: multiLineText({ max: 10_000, tooLong: 'Solution notes have at most 10,000 characters' })
       .optional()
-      .transform((v) => v ?? ''),
+      .transform((v) => (v ?? '').trim()),
     opensAt: optionalDate('The opening date'),
     dueAt: optionalDate('The due date'),
     cutoffAt: optionalDate('The cut-off date'),
@@ -168,7 +159,7 @@ export type AssignmentForm = z.output<typeof assignmentFormSchema>;
 export const updateAssignmentSchema = z.intersection(assignmentFormSchema, z.object({ assignmentId: id }));
 
 export const assignmentIdSchema = z.object({ assignmentId: id });
-export const fromTemplateSchema = z.object({ courseId: id, templateId: z.string().trim().min(1).max(100) });
+export const fromTemplateSchema = z.object({ courseId: id, templateId: id });
 export const publishSchema = z.object({ assignmentId: id, publish: z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true') });
 
 export const extensionSchema = z
@@ -187,7 +178,7 @@ export const revokeExtensionSchema = z.object({ assignmentId: id, studentId: id 
 
 export const feedbackSchema = z.object({
   submissionId: id,
-  feedback: z.string().trim().max(10_000, { error: 'Feedback has at most 10,000 characters' }),
+  feedback: multiLineText({ max: 10_000, tooLong: 'Feedback has at most 10,000 characters' }).transform((v) => v.trim()),
 });
 
 export const overrideSchema = z.object({
@@ -197,7 +188,13 @@ export const overrideSchema = z.object({
     .optional()
     .transform((v) => (v == null || v === '' ? null : typeof v === 'number' ? v : Number(v)))
     .pipe(z.number({ error: 'The score must be a number' }).min(0, { error: 'The score must be between 0 and 100' }).max(100, { error: 'The score must be between 0 and 100' }).nullable()),
-  reason: z.string().trim().max(1000, { error: 'A reason has at most 1000 characters' }).optional().transform((v) => v ?? ''),
+  reason: z
+    .string()
+    .trim()
+    .max(1000, { error: 'A reason has at most 1000 characters' })
+    .refine((v) => !hasControlCharacters(v), { error: CONTROL_CHARACTER_MESSAGE })
+    .optional()
+    .transform((v) => v ?? ''),
 }).superRefine((o, ctx) => {
   if (o.score !== null && o.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Give a reason for the new score' });
 });
@@ -211,7 +208,9 @@ export const submitSchema = z.object({
     .optional()
     .transform((v) => (v == null || v === '' ? null : Number(v)))
     .pipe(z.number({ error: 'The prediction must be a number' }).refine(Number.isFinite, { error: 'The prediction must be a finite number' }).nullable()),
-  explanation: z.string().trim().max(2000, { error: 'An explanation has at most 2000 characters' }).optional().transform((v) => v ?? ''),
+  explanation: multiLineText({ max: 2000, tooLong: 'An explanation has at most 2000 characters' })
+    .optional()
+    .transform((v) => (v ?? '').trim()),
   /** The student confirmed that a submission after the due date is marked late. */
   confirmLate: z.boolean().optional().transform((v) => v ?? false),
   /** One random key per press of Submit, so a double-click stores one submission. */
