@@ -16,10 +16,13 @@ export interface GradableResult {
   summary: Pick<SimResult['summary'], 'ratio' | 'signalState' | 'finalStd'>;
   input: { rms: number };
   layers: { post: { rms: number } }[];
+  /** First layer whose statistics overflowed; the numbers after it are not the network's. */
+  overflowLayer?: number | null;
 }
 
 /** Largest factor by which any layer's post-activation RMS departs from the input RMS. */
 export function maxDrift(r: GradableResult): number {
+  if (r.overflowLayer != null) return Infinity;
   const rms0 = r.input.rms;
   let worst = 1;
   for (const l of r.layers) {
@@ -38,13 +41,15 @@ export function maxDrift(r: GradableResult): number {
 export function criterionHolds(c: PassCriterion, r: GradableResult, prediction?: number | null): boolean {
   switch (c.kind) {
     case 'ratio-range':
-      return r.summary.ratio >= c.min && r.summary.ratio <= c.max;
+      // An overflowed run exploded, whatever its (meaningless) final numbers say.
+      return r.overflowLayer == null && r.summary.ratio >= c.min && r.summary.ratio <= c.max;
     case 'signal-state':
       return r.summary.signalState === c.state;
     case 'max-drift':
       return maxDrift(r) <= c.factor;
     case 'prediction': {
       if (prediction == null || !Number.isFinite(prediction)) return false;
+      if (r.overflowLayer != null) return false;
       const actual = c.quantity === 'finalStd' ? r.summary.finalStd : r.summary.ratio;
       return Math.abs(prediction - actual) <= c.relTolerance * Math.abs(actual);
     }
@@ -57,7 +62,7 @@ export function criterionHolds(c: PassCriterion, r: GradableResult, prediction?:
 export function gradableFromStored(run: {
   config: GradableResult['config'];
   result: {
-    summary: { ratio: number | null; finalStd: number | null; signalState: GradableResult['summary']['signalState'] };
+    summary: { ratio: number | null; finalStd: number | null; signalState: GradableResult['summary']['signalState']; overflowLayer?: number | null };
     input: { rms: number | null };
     layers: { post: { rms: number | null } }[];
   };
@@ -69,5 +74,6 @@ export function gradableFromStored(run: {
     summary: { ratio: finite(summary.ratio), finalStd: finite(summary.finalStd), signalState: summary.signalState },
     input: { rms: finite(input.rms) },
     layers: layers.map((l) => ({ post: { rms: finite(l.post.rms) } })),
+    overflowLayer: summary.overflowLayer ?? null,
   };
 }

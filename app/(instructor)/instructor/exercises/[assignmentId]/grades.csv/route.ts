@@ -7,7 +7,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ assignm
   const { assignmentId } = await params;
   const session = await getServerSession(authOptions());
   const user = session?.user?.id ? session.user : null;
-  if (!user) return new Response('Please sign in first.', { status: 401 });
+  // Like the pages: a visitor is sent to sign in and comes back to the download.
+  if (!user) {
+    const back = `/instructor/exercises/${encodeURIComponent(assignmentId)}/grades.csv`;
+    return new Response(null, { status: 307, headers: { Location: `/sign-in?callbackUrl=${encodeURIComponent(back)}` } });
+  }
   if (user.role !== 'INSTRUCTOR') return new Response('This download is for instructors.', { status: 403 });
   const out = await gradesCsv(user, assignmentId);
   if (!out) return new Response('That exercise does not exist, or it is not yours.', { status: 404 });
