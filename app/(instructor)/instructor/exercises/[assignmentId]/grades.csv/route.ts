@@ -1,12 +1,10 @@
 /** The grades of one exercise as a CSV download, for the exercise's instructor only. */
-import { getServerSession } from 'next-auth';
-import { authOptions } from '@/lib/auth/options';
+import { getSessionUser } from '@/lib/auth/session';
 import { gradesCsv } from '@/lib/data/dashboard';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ assignmentId: string }> }) {
   const { assignmentId } = await params;
-  const session = await getServerSession(authOptions());
-  const user = session?.user?.id ? session.user : null;
+  const user = await getSessionUser();
   // Like the pages: a visitor is sent to sign in and comes back to the download.
   if (!user) {
     const back = `/instructor/exercises/${encodeURIComponent(assignmentId)}/grades.csv`;
