@@ -107,7 +107,7 @@ test('instructor builds an exercise from a template; a student fails, then passe
   await row.getByRole('link', { name: 'Stella Student' }).click();
   await expect(teacher.page.getByTestId('outcome')).toHaveText('Passed');
   await expect(teacher.page.getByText('He doubles Var(W) to 2/n')).toBeVisible();
-  await teacher.page.getByLabel('Feedback').fill('Well argued: **He** is the right fix here.');
+  await teacher.page.getByRole('textbox', { name: 'Feedback' }).fill('Well argued: **He** is the right fix here.');
   await teacher.page.getByRole('button', { name: 'Save feedback' }).click();
   await expect(teacher.page.getByText('Feedback saved.')).toBeVisible();
 
