@@ -11,7 +11,9 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'RATE_LIMITED'
   /** The engine's worker pool is full; retry in a few seconds (HTTP 503 + Retry-After). */
-  | 'BUSY';
+  | 'BUSY'
+  /** An engine run went over the server's time limit (or is estimated to) and was cancelled. */
+  | 'TIMEOUT';
 
 export class AppError extends Error {
   constructor(

@@ -220,7 +220,7 @@ export function ExerciseWorkbench(props: WorkbenchProps) {
               <p className="text-xs text-slate-600 dark:text-slate-400">Computed in your browser. When you submit, the server runs the network again and grades its own result.</p>
             </section>
             <RunChart
-              rows={[{ layer: 0, rms: result.input.rms, theory: null }, ...result.layers.map((l) => ({ layer: l.layer, rms: l.post.rms, theory: l.theory.postRms }))]}
+              rows={[{ layer: 0, rms: result.input.rms, theory: null }, ...result.layers.map((l) => ({ layer: l.layer, rms: l.post?.rms ?? null, theory: l.theory.postRms }))]}
               title="Signal per layer of your network"
             />
             <ResultsPanel result={result} origin={sim.origin} stale={!current} busy={sim.running} preview={sim.preview} />

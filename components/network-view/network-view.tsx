@@ -10,7 +10,7 @@ import { useId, useState, type CSSProperties } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { Button } from '@/components/ui/button';
 import { useReducedMotion } from '@/components/charts/use-dark-mode';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, formatStat } from '@/lib/format';
 import { describeSignal } from './describe-signal';
 import styles from './network-view.module.css';
 
@@ -57,7 +57,8 @@ export function NetworkView({ result }: { result: SimResult }) {
     { label: 'in', layer: 0, ratio: 1, width: result.config.width },
     ...shown.map((n) => {
       const l = result.layers[n - 1];
-      return { label: `${n}`, layer: n, ratio: l.post.std / result.summary.inputStd, width: l.width };
+      // An overflowed layer (post null) is drawn at the hottest end of the scale, never as 0.
+      return { label: `${n}`, layer: n, ratio: l.post === null ? Infinity : l.post.std / result.summary.inputStd, width: l.width };
     }),
   ];
   const dx = (VIEW_W - 2 * PAD_X) / Math.max(1, columns.length - 1);
@@ -154,7 +155,7 @@ export function NetworkView({ result }: { result: SimResult }) {
             input std {formatNumber(result.summary.inputStd)}
           </text>
           <text x={VIEW_W - PAD_X} y={14} fontSize={11} fill="#cbd5e1" textAnchor="end">
-            layer {L}: std {formatNumber(result.layers[L - 1].post.std)}
+            layer {L}: std {formatStat(result.layers[L - 1].post?.std)}
           </text>
         </svg>
       </div>

@@ -3,7 +3,7 @@
  * with its error. `draftToInput` turns it into an untrusted object for parseSimConfig (the only
  * validator); `draftFromConfig` fills the form from a valid config (URL, preset, pin).
  */
-import type { SimConfig } from '@/lib/validation/sim-config';
+import { decimalFromText, integerFromText, type SimConfig } from '@/lib/validation/sim-config';
 
 export type GainMode = 'default' | 'activation' | 'custom';
 
@@ -48,18 +48,21 @@ export function draftFromConfig(c: SimConfig): Draft {
   };
 }
 
-/** Empty text becomes NaN so the schema reports "must be a number" instead of reading 0. */
-function toNumber(s: string): number {
-  return s.trim() === '' ? Number.NaN : Number(s);
-}
+/**
+ * Typed text to a number for the schema: surrounding spaces are forgiven in a form (unlike a URL
+ * or a flag), but otherwise plain decimal only, so "0x10" is refused instead of read as 16; empty
+ * or malformed text becomes NaN and the schema says "must be a number between ...".
+ */
+const toInteger = (s: string): number => integerFromText(s.trim());
+const toNumber = (s: string): number => decimalFromText(s.trim());
 
 export function draftToInput(d: Draft): Record<string, unknown> {
   const widths = d.widths.trim();
   const input: Record<string, unknown> = {
     scheme: d.scheme,
     activation: d.activation,
-    layers: toNumber(d.layers),
-    width: toNumber(d.width),
+    layers: toInteger(d.layers),
+    width: toInteger(d.width),
     inputStd: toNumber(d.inputStd),
     fanMode: d.fanMode,
     gain: d.gainMode === 'custom' ? toNumber(d.gainValue) : d.gainMode,
@@ -67,12 +70,12 @@ export function draftToInput(d: Draft): Record<string, unknown> {
     activationParam: toNumber(d.activationParam),
     residual: d.residual,
     normalization: d.normalization,
-    samples: toNumber(d.samples),
-    seed: toNumber(d.seed),
+    samples: toInteger(d.samples),
+    seed: toInteger(d.seed),
     biasStd: toNumber(d.biasStd),
   };
   // Leave the key out rather than set it to undefined: the parsed config then has exactly the
   // keys a URL-parsed one has, so resultDigest (which walks keys) agrees across entry points.
-  if (widths !== '') input.widths = widths.split(/[\s,]+/).filter(Boolean).map(toNumber);
+  if (widths !== '') input.widths = widths.split(/[\s,]+/).filter(Boolean).map(toInteger);
   return input;
 }

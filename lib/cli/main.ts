@@ -8,8 +8,10 @@ import { simulate } from '../sim';
 import type { SimResult } from '../sim/types';
 import {
   ACTIVATIONS,
+  decimalFromText,
   DEFAULT_CONFIG,
   FAN_MODES,
+  integerFromText,
   LIMITS,
   NORMALIZATIONS,
   parseSimConfig,
@@ -24,22 +26,22 @@ export interface CliIo {
 }
 
 type ConfigKey = keyof SimConfig;
-type Kind = 'string' | 'number' | 'gain' | 'list';
+type Kind = 'string' | 'integer' | 'number' | 'gain' | 'list';
 
 /** Config flags: flag name -> config field and how to read its value. */
 const CONFIG_FLAGS: Record<string, { key: ConfigKey; kind: Kind; help: string }> = {
   scheme: { key: 'scheme', kind: 'string', help: `initialization scheme: ${SCHEMES.join(', ')} (default he-normal)` },
   activation: { key: 'activation', kind: 'string', help: `activation: ${ACTIVATIONS.join(', ')} (default relu)` },
-  layers: { key: 'layers', kind: 'number', help: `number of layers, ${LIMITS.layers.min}-${LIMITS.layers.max} (default 12)` },
-  width: { key: 'width', kind: 'number', help: `input width and default layer width, ${LIMITS.width.min}-${LIMITS.width.max} (default 256)` },
+  layers: { key: 'layers', kind: 'integer', help: `number of layers, ${LIMITS.layers.min}-${LIMITS.layers.max} (default 12)` },
+  width: { key: 'width', kind: 'integer', help: `input width and default layer width, ${LIMITS.width.min}-${LIMITS.width.max} (default 256)` },
   widths: { key: 'widths', kind: 'list', help: `per-layer output widths, comma-separated, one per layer, each ${LIMITS.width.min}-${LIMITS.width.max}` },
   'fan-mode': { key: 'fanMode', kind: 'string', help: `${FAN_MODES.join(', ')} (default auto)` },
   gain: { key: 'gain', kind: 'gain', help: `default, activation, or a number ${LIMITS.gain.min}-${LIMITS.gain.max} (default default)` },
   'custom-std': { key: 'customStd', kind: 'number', help: `std of the custom scheme, ${LIMITS.customStd.min}-${LIMITS.customStd.max} (default 0.05)` },
   'activation-param': { key: 'activationParam', kind: 'number', help: `leaky ReLU slope, ${LIMITS.activationParam.min}-${LIMITS.activationParam.max} (default 0.01)` },
   'input-std': { key: 'inputStd', kind: 'number', help: `input std, ${LIMITS.inputStd.min}-${LIMITS.inputStd.max} (default 1)` },
-  samples: { key: 'samples', kind: 'number', help: `batch size B, ${LIMITS.samples.min}-${LIMITS.samples.max} (default 64)` },
-  seed: { key: 'seed', kind: 'number', help: `random seed, ${LIMITS.seed.min}-${LIMITS.seed.max} (default 1)` },
+  samples: { key: 'samples', kind: 'integer', help: `batch size B, ${LIMITS.samples.min}-${LIMITS.samples.max} (default 64)` },
+  seed: { key: 'seed', kind: 'integer', help: `random seed, ${LIMITS.seed.min}-${LIMITS.seed.max} (default 1)` },
   'bias-std': { key: 'biasStd', kind: 'number', help: `bias std, ${LIMITS.biasStd.min}-${LIMITS.biasStd.max} (default 0: no bias)` },
   residual: { key: 'residual', kind: 'string', help: `${RESIDUALS.join(', ')} (default none)` },
   normalization: { key: 'normalization', kind: 'string', help: `${NORMALIZATIONS.join(', ')} (default none)` },
@@ -83,10 +85,24 @@ interface ParsedArgs {
   help: boolean;
 }
 
-function parseNumber(flag: string, raw: string): number {
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v)) throw new UsageError(`--${flag}: "${raw}" is not a number`);
-  return v;
+/** Range of a numeric flag, for messages. */
+function rangeOf(flag: string): { min: number; max: number } | undefined {
+  if (flag === 'band-seeds') return BAND_SEEDS;
+  const key = flag === 'widths' ? 'width' : CONFIG_FLAGS[flag]?.key;
+  return key ? (LIMITS as unknown as Record<string, { min: number; max: number } | undefined>)[key] : undefined;
+}
+
+/**
+ * Flag text to a number: plain decimal only (integerFromText / decimalFromText), so "0x10",
+ * "0b11", " 12 ", "Infinity" and "" are refused here with the flag and its range, before any
+ * value reaches the schema or sizes anything.
+ */
+function parseNumber(flag: string, raw: string, integer: boolean): number {
+  const v = integer ? integerFromText(raw) : decimalFromText(raw);
+  if (Number.isFinite(v)) return v;
+  const range = rangeOf(flag);
+  const what = integer ? 'a whole number' : 'a number';
+  throw new UsageError(`--${flag} must be ${what}${range ? ` between ${range.min} and ${range.max}` : ''} in plain decimal (got "${raw}")`);
 }
 
 function parseArgs(args: string[]): ParsedArgs {
@@ -107,7 +123,7 @@ function parseArgs(args: string[]): ParsedArgs {
     const value = inline ?? args[++i];
     if (value === undefined) throw new UsageError(`--${flag} needs a value`);
     if (flag === 'band-seeds') {
-      const v = parseNumber(flag, value);
+      const v = parseNumber(flag, value, true);
       if (!Number.isInteger(v) || v < BAND_SEEDS.min || v > BAND_SEEDS.max) throw new UsageError(`--band-seeds must be a whole number between ${BAND_SEEDS.min} and ${BAND_SEEDS.max}`);
       parsed.bandSeeds = v;
       continue;
@@ -121,18 +137,24 @@ function parseArgs(args: string[]): ParsedArgs {
     if (!def) throw new UsageError(`Unknown flag --${flag} (see --help)`);
     if (def.key in parsed.input) throw new UsageError(`--${flag} given twice`);
     let v: unknown = value;
-    if (def.kind === 'number') v = parseNumber(flag, value);
-    else if (def.kind === 'gain') v = value === 'default' || value === 'activation' ? value : parseNumber(flag, value);
-    else if (def.kind === 'list') v = value.split(',').map((x) => parseNumber(flag, x));
+    if (def.kind === 'integer' || def.kind === 'number') v = parseNumber(flag, value, def.kind === 'integer');
+    else if (def.kind === 'gain') v = value === 'default' || value === 'activation' ? value : parseNumber(flag, value, false);
+    else if (def.kind === 'list') {
+      // A list longer than any network is refused before it is split into numbers.
+      if (value.length > LIMITS.layers.max * 6) throw new UsageError(`--${flag} can list at most ${LIMITS.layers.max} widths`);
+      v = value.split(',').map((x) => parseNumber(flag, x, true));
+    }
     parsed.input[def.key] = v;
   }
   return parsed;
 }
 
-const num = (x: number, w = 10) => {
-  const s = !Number.isFinite(x) ? String(x) : x === 0 ? '0' : Math.abs(x) >= 1e4 || Math.abs(x) < 1e-3 ? x.toExponential(3) : x.toPrecision(4);
+const num = (x: number | null | undefined, w = 10) => {
+  const s = x === null || x === undefined ? 'overflow' : !Number.isFinite(x) ? String(x) : x === 0 ? '0' : Math.abs(x) >= 1e4 || Math.abs(x) < 1e-3 ? x.toExponential(3) : x.toPrecision(4);
   return s.padStart(w);
 };
+
+const fixed = (x: number | null | undefined) => (x === null || x === undefined ? 'overflow' : x.toPrecision(4));
 
 export function formatTable(r: SimResult): string {
   const head = ['layer', 'width', 'pre mean', 'pre std', 'post std', 'post rms', 'dead', 'satur.', 'grad rms', 'MF pre', 'MF grad'];
@@ -142,12 +164,12 @@ export function formatTable(r: SimResult): string {
       [
         String(l.layer).padStart(6),
         String(l.width).padStart(6),
-        num(l.pre.mean),
-        num(l.pre.std),
-        num(l.post.std),
-        num(l.post.rms),
-        num(l.post.deadFraction),
-        num(l.post.saturatedFraction),
+        num(l.pre?.mean),
+        num(l.pre?.std),
+        num(l.post?.std),
+        num(l.post?.rms),
+        num(l.post?.deadFraction),
+        num(l.post?.saturatedFraction),
         num(l.gradientNorm),
         num(l.theory.preStd),
         num(l.theory.gradientNorm),
@@ -159,9 +181,12 @@ export function formatTable(r: SimResult): string {
     '',
     `Scheme:          ${s.scheme} (${s.formula}; Var(W) of layer 1 = ${s.weightVariance.toPrecision(4)})`,
     `Input std:       ${s.inputStd}`,
-    `Final std:       ${s.finalStd.toPrecision(4)} (post-activation std of layer ${r.layers.length}; mean field ${s.theoryFinalStd?.toPrecision(4)})`,
-    `Final / input:   ${s.ratio.toPrecision(4)}`,
+    `Final std:       ${fixed(s.finalStd)} (post-activation std of layer ${r.layers.length}; mean field ${fixed(s.theoryFinalStd)})`,
+    `Final / input:   ${fixed(s.ratio)}`,
     `Signal state:    ${s.signalState} (${s.thresholds.description})`,
+    ...(s.overflowLayer !== null ? [`Overflow:        the signal overflowed at layer ${s.overflowLayer}; later layers have no values ("overflow")`] : []),
+    ...(s.gradientOverflowLayer !== null ? [`Overflow:        the gradient overflowed at layer ${s.gradientOverflowLayer} on the backward pass`] : []),
+    ...(s.underflowLayer !== null ? [`Underflow:       the signal underflowed to exactly 0 at layer ${s.underflowLayer}`] : []),
     `Symmetry broken: ${s.symmetryBroken ? 'yes' : 'no'}`,
     `Recommended:     ${s.recommendedScheme}. ${s.recommendation}`,
     `Verdict:         ${s.verdict}. ${s.verdictText}`,

@@ -1,31 +1,32 @@
 /**
- * Pass criteria checked against an engine result: the rules of lib/validation/assignment.ts in
- * one pure function, shared by the teacher guide's template tests and (next) server-side grading,
- * so an exercise means the same thing wherever it is checked.
+ * Pass criteria checked against a run: the rules of lib/validation/assignment.ts in one pure
+ * function, shared by the teacher guide's template tests, the exercise page's live preview and
+ * server-side grading, so an exercise means the same thing wherever it is checked.
+ *
+ * Overflow (ENGINE_VERSION 1.2): the engine and a stored run both report overflowed numbers as
+ * null (a layer's moments, the final std and ratio). An overflowed network is in no range, drifts
+ * without bound and has no number to predict.
  */
 import type { SimResult } from '../sim/types';
 import type { PassCriterion } from '../validation/assignment';
 
 /**
- * What grading needs from a run: the config, the summary and the per-layer RMS. A full SimResult
- * has it, and so does a stored run's result, so the browser's preview and the server's grading
- * check the same rules on the same shape.
+ * What grading needs from a run: the config, the summary and the per-layer RMS. A SimResult has
+ * it, and so does a stored run's result with its config (gradableFromStored).
  */
 export interface GradableResult {
   config: Pick<SimResult['config'], 'scheme' | 'activation'>;
-  summary: Pick<SimResult['summary'], 'ratio' | 'signalState' | 'finalStd'>;
+  summary: { ratio: number | null; finalStd: number | null; signalState: SimResult['summary']['signalState'] };
   input: { rms: number };
-  layers: { post: { rms: number } }[];
-  /** First layer whose statistics overflowed; the numbers after it are not the network's. */
-  overflowLayer?: number | null;
+  layers: { post: { rms: number } | null }[];
 }
 
 /** Largest factor by which any layer's post-activation RMS departs from the input RMS. */
 export function maxDrift(r: GradableResult): number {
-  if (r.overflowLayer != null) return Infinity;
   const rms0 = r.input.rms;
   let worst = 1;
   for (const l of r.layers) {
+    if (l.post === null) return Infinity; // overflowed
     const ratio = l.post.rms / rms0;
     // A dead (0) or overflowing layer drifts without bound.
     if (!(ratio > 0) || !Number.isFinite(ratio)) return Infinity;
@@ -41,16 +42,16 @@ export function maxDrift(r: GradableResult): number {
 export function criterionHolds(c: PassCriterion, r: GradableResult, prediction?: number | null): boolean {
   switch (c.kind) {
     case 'ratio-range':
-      // An overflowed run exploded, whatever its (meaningless) final numbers say.
-      return r.overflowLayer == null && r.summary.ratio >= c.min && r.summary.ratio <= c.max;
+      // An overflowed network has no ratio: it is in no range.
+      return r.summary.ratio !== null && r.summary.ratio >= c.min && r.summary.ratio <= c.max;
     case 'signal-state':
       return r.summary.signalState === c.state;
     case 'max-drift':
       return maxDrift(r) <= c.factor;
     case 'prediction': {
       if (prediction == null || !Number.isFinite(prediction)) return false;
-      if (r.overflowLayer != null) return false;
       const actual = c.quantity === 'finalStd' ? r.summary.finalStd : r.summary.ratio;
+      if (actual === null) return false; // overflowed: no number to predict
       return Math.abs(prediction - actual) <= c.relTolerance * Math.abs(actual);
     }
     case 'scheme-activation':
@@ -58,22 +59,10 @@ export function criterionHolds(c: PassCriterion, r: GradableResult, prediction?:
   }
 }
 
-/** A stored run's numbers as grading reads them: a non-finite statistic (stored as null) is an overflow. */
+/** A stored run (its config and numbers) in the shape grading reads. */
 export function gradableFromStored(run: {
   config: GradableResult['config'];
-  result: {
-    summary: { ratio: number | null; finalStd: number | null; signalState: GradableResult['summary']['signalState']; overflowLayer?: number | null };
-    input: { rms: number | null };
-    layers: { post: { rms: number | null } }[];
-  };
+  result: { summary: GradableResult['summary']; input: GradableResult['input']; layers: GradableResult['layers'] };
 }): GradableResult {
-  const finite = (x: number | null) => x ?? Number.POSITIVE_INFINITY;
-  const { summary, input, layers } = run.result;
-  return {
-    config: run.config,
-    summary: { ratio: finite(summary.ratio), finalStd: finite(summary.finalStd), signalState: summary.signalState },
-    input: { rms: finite(input.rms) },
-    layers: layers.map((l) => ({ post: { rms: finite(l.post.rms) } })),
-    overflowLayer: summary.overflowLayer ?? null,
-  };
+  return { config: run.config, summary: run.result.summary, input: run.result.input, layers: run.result.layers };
 }

@@ -28,24 +28,32 @@ export const SIGNAL_THRESHOLDS = {
 
 const fmt = (x: number, digits = 3) => Number(x.toPrecision(digits)).toString();
 
-export function classifySignal(ratio: number, anyNonFinite: boolean): SignalState {
-  if (anyNonFinite || !Number.isFinite(ratio) || ratio > SIGNAL_THRESHOLDS.explodingAbove) return 'exploding';
-  if (ratio < SIGNAL_THRESHOLDS.vanishingBelow) return 'vanishing';
+/**
+ * Signal state from the end-to-end ratio. An overflow anywhere (forward or backward) is exploding;
+ * an underflow to exactly 0 is vanishing; a null ratio (overflowed output) is exploding.
+ */
+export function classifySignal(ratio: number | null, anyOverflow: boolean, underflow = false): SignalState {
+  if (anyOverflow || ratio === null || !Number.isFinite(ratio) || ratio > SIGNAL_THRESHOLDS.explodingAbove) return 'exploding';
+  if (underflow || ratio < SIGNAL_THRESHOLDS.vanishingBelow) return 'vanishing';
   return 'stable';
 }
 
 export interface SummaryInput {
   config: SimConfig;
-  finalStd: number;
-  anyNonFinite: boolean;
+  /** Null when the forward pass overflowed. */
+  finalStd: number | null;
+  overflowLayer: number | null;
+  gradientOverflowLayer: number | null;
+  underflowLayer: number | null;
   symmetryBroken: boolean;
 }
 
-export function summarize({ config, finalStd, anyNonFinite, symmetryBroken }: SummaryInput): Summary {
+export function summarize({ config, finalStd, overflowLayer, gradientOverflowLayer, underflowLayer, symmetryBroken }: SummaryInput): Summary {
   const fanOut1 = layerWidths(config)[0];
   const variance = weightVariance(config, config.width, fanOut1);
-  const ratio = finalStd / config.inputStd;
-  const signalState = classifySignal(ratio, anyNonFinite);
+  const ratio = finalStd === null ? null : finalStd / config.inputStd;
+  const overflow = overflowLayer !== null || gradientOverflowLayer !== null;
+  const signalState = classifySignal(ratio, overflow, underflowLayer !== null);
   const rec = recommendScheme(config.activation, config.layers, config.activationParam);
   const effectiveGain = Math.sqrt(variance * config.width);
   const info = SCHEME_INFO[config.scheme];
@@ -73,6 +81,11 @@ export function summarize({ config, finalStd, anyNonFinite, symmetryBroken }: Su
             : 'too large: the signal grows layer by layer';
     verdictText = `${info.label} gives Var(W) = ${fmt(effectiveGain * effectiveGain)} / fan_in but ${actLabel} needs about ${needed}, ${effect}. Recommended: ${recLabel}.`;
   }
+  // Overflow and underflow are stated as codes (summary.overflowLayer, ...) for presenters; the
+  // sentence here only keeps the verdict from contradicting them.
+  if (overflowLayer !== null) verdictText += ` The signal overflowed the range of 64-bit numbers at layer ${overflowLayer}; later layers have no values.`;
+  else if (gradientOverflowLayer !== null) verdictText += ` The gradient overflowed the range of 64-bit numbers at layer ${gradientOverflowLayer} on its way back.`;
+  if (underflowLayer !== null) verdictText += ` The signal underflowed to exactly 0 at layer ${underflowLayer}: smaller than the smallest 64-bit number.`;
   if (config.normalization !== 'none' && symmetryBroken && variance > 0) {
     verdictText += ` With ${config.normalization === 'layernorm' ? 'LayerNorm' : 'BatchNorm'} the pre-activations are rescaled every layer, so the forward signal no longer depends on the weight scale.`;
   }
@@ -91,5 +104,8 @@ export function summarize({ config, finalStd, anyNonFinite, symmetryBroken }: Su
     recommendation: rec.text,
     verdict,
     verdictText,
+    overflowLayer,
+    gradientOverflowLayer,
+    underflowLayer,
   };
 }

@@ -48,24 +48,51 @@ export const LIMITS = {
   biasStd: { min: 0, max: 10 },
   seed: { min: 0, max: 2 ** 31 - 1 },
   /**
+   * Fewest values a normalization group may have (LayerNorm: a layer's units; BatchNorm: the
+   * samples). LayerNorm over 1 unit outputs exactly 0; over 2 values every normalized pair is
+   * exactly (+1, -1) and the backward Jacobian removes both directions, so the statistics are an
+   * artefact of the tiny group, not of the initialization, and the Gaussian theory says otherwise.
+   */
+  normGroup: 4,
+  /**
    * Upper bound on the sum over layers of fan_in * fan_out * samples (the multiply-adds of one
    * pass with materialized weights). 4.5e9 admits the bench's top rung (50 x 1024 x 1024 x 64).
    */
   work: 4.5e9,
 } as const;
 
-const int = (name: string, { min, max }: { min: number; max: number }) =>
-  z
-    .number({ error: `${name} must be a number` })
-    .int({ error: `${name} must be a whole number` })
-    .min(min, { error: `${name} must be between ${min} and ${max}` })
-    .max(max, { error: `${name} must be between ${min} and ${max}` });
+// One message per field whatever went wrong (not a number, not whole, out of range), naming the
+// range: the CLI prints it after the flag, the form beside the field, the URL notice in a list.
+const int = (name: string, { min, max }: { min: number; max: number }) => {
+  const error = `${name} must be a whole number between ${min} and ${max}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 
-const num = (name: string, { min, max }: { min: number; max: number }) =>
-  z
-    .number({ error: `${name} must be a number` })
-    .refine(Number.isFinite, { error: `${name} must be a finite number` })
-    .refine((v) => v >= min && v <= max, { error: `${name} must be between ${min} and ${max}` });
+const num = (name: string, { min, max }: { min: number; max: number }) => {
+  const error = `${name} must be a number between ${min} and ${max}`;
+  return z
+    .number({ error })
+    .refine(Number.isFinite, { error })
+    .refine((v) => v >= min && v <= max, { error });
+};
+
+/**
+ * Numbers typed by a person or read from a URL or the command line: plain decimal only. Integer
+ * fields take digits (an optional minus sign, so "-3" gets the range message); other fields also
+ * take a fraction and an exponent. Anything else (hex "0x10", binary "0b11", padding " 12 ",
+ * "Infinity", "NaN", "", "1_000") reads as NaN, which the schema refuses with the field's range:
+ * JavaScript's Number() would quietly accept most of those.
+ */
+export function integerFromText(text: string): number {
+  return /^-?[0-9]{1,400}$/.test(text) ? Number(text) : Number.NaN;
+}
+
+export function decimalFromText(text: string): number {
+  return /^[-+]?([0-9]{1,400}(\.[0-9]{0,400})?|\.[0-9]{1,400})([eE][-+]?[0-9]{1,5})?$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** Config fields that hold whole numbers (read with integerFromText). */
+export const INTEGER_FIELDS = ['layers', 'width', 'samples', 'seed'] as const;
 
 /** Gain: the scheme's PyTorch default, calculate_gain(activation), or an explicit number. */
 export const gainSchema = z.union([z.literal('default'), z.literal('activation'), num('Gain', LIMITS.gain)], {
@@ -87,7 +114,10 @@ export const simConfigSchema = z
     /** Input width n, and every layer's width unless `widths` is given. */
     width: int('Width', LIMITS.width),
     /** Optional output width of each layer (length = layers); the input has `width` units. */
-    widths: z.array(int('Each layer width', LIMITS.width)).optional(),
+    widths: z
+      .array(int('Each layer width', LIMITS.width))
+      .max(LIMITS.layers.max, { error: `Per-layer widths can list at most ${LIMITS.layers.max} values` })
+      .optional(),
     inputStd: num('Input std', LIMITS.inputStd).default(1),
     samples: int('Samples', LIMITS.samples).default(64),
     seed: int('Seed', LIMITS.seed).default(1),
@@ -100,6 +130,9 @@ export const simConfigSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    // Zod runs this refinement even when a field failed, so nothing below may trust a size it
+    // has not checked: a layer count of 1e9 would otherwise allocate a per-layer array first.
+    if (!sizesInRange(c)) return;
     if (c.widths && c.widths.length !== c.layers) {
       ctx.addIssue({
         code: 'custom',
@@ -107,6 +140,20 @@ export const simConfigSchema = z
         message: `Per-layer widths must list exactly ${c.layers} values (one per layer), got ${c.widths.length}`,
       });
       return;
+    }
+    if (c.normalization === 'batchnorm' && c.samples < LIMITS.normGroup) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['samples'],
+        message: `BatchNorm needs at least ${LIMITS.normGroup} samples: it normalizes each unit over the batch, and with fewer values the result is fixed by the batch size (2 samples always give +1 and -1), not by the initialization`,
+      });
+    }
+    if (c.normalization === 'layernorm' && Math.min(c.width, ...layerWidths(c)) < LIMITS.normGroup) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.widths ? 'widths' : 'width'],
+        message: `LayerNorm needs layers of at least ${LIMITS.normGroup} units: it normalizes each sample over a layer's units, and with fewer the result is fixed by the width (1 unit always gives 0), not by the initialization`,
+      });
     }
     const work = estimateWork(c);
     if (work > LIMITS.work) {
@@ -117,6 +164,15 @@ export const simConfigSchema = z
       });
     }
   });
+
+const inRange = (v: unknown, { min, max }: { min: number; max: number }) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+
+/** Whether every size that per-layer work is computed from is a valid whole number in range. */
+function sizesInRange(c: { layers: unknown; width: unknown; samples: unknown; widths?: unknown }): boolean {
+  if (!inRange(c.layers, LIMITS.layers) || !inRange(c.width, LIMITS.width) || !inRange(c.samples, LIMITS.samples)) return false;
+  if (c.widths === undefined) return true;
+  return Array.isArray(c.widths) && c.widths.length <= LIMITS.layers.max && c.widths.every((w) => inRange(w, LIMITS.width));
+}
 
 /** A config as written by a person or a URL: every defaulted field may be left out. */
 export type SimConfigInput = z.input<typeof simConfigSchema>;

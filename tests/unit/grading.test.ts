@@ -21,16 +21,17 @@ describe('scheme-activation criterion', () => {
     const criteria = [
       { kind: 'signal-state', state: 'stable' },
       { kind: 'max-drift', factor: 1.5 },
-      { kind: 'ratio-range', min: run.summary.ratio * 1.01, max: 2 },
+      { kind: 'ratio-range', min: run.summary.ratio! * 1.01, max: 2 },
     ] as const;
     const stored = gradableFromStored({ config, result: toStoredResult(run) });
     expect(gradeResult([...criteria], stored)).toEqual(gradeResult([...criteria], run));
-    expect(gradeResult([...criteria], run).results.map((r) => r.passed)).toEqual([true, criteria[1].factor >= Math.max(...run.layers.map((l) => Math.max(l.post.rms / run.input.rms, run.input.rms / l.post.rms))), false]);
+    expect(gradeResult([...criteria], run).results.map((r) => r.passed)).toEqual([true, criteria[1].factor >= Math.max(...run.layers.map((l) => Math.max(l.post!.rms / run.input.rms, run.input.rms / l.post!.rms))), false]);
   });
 
-  it('treats an overflowed (null) statistic as failing every bound', () => {
+  it('treats an overflowed run (null statistics) as failing every bound', () => {
     const big = simulate(simConfigSchema.parse({ scheme: 'custom', customStd: 100, activation: 'relu', layers: 200, width: 64, samples: 8 }), { bandSeeds: 1 });
     expect(big.overflowLayer).not.toBeNull();
+    expect(big.summary.ratio).toBeNull();
     const stored = gradableFromStored({ config: big.config, result: toStoredResult(big) });
     expect(criterionHolds({ kind: 'ratio-range', min: 0, max: 1e300 }, stored)).toBe(false);
     expect(criterionHolds({ kind: 'max-drift', factor: 1e300 }, stored)).toBe(false);

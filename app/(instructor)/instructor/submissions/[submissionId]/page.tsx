@@ -23,7 +23,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
   const result = presentRun(s.run);
   const rows = [
     { layer: 0, rms: s.run.result.input.rms, theory: null },
-    ...s.run.result.layers.map((l) => ({ layer: l.layer, rms: l.post.rms, theory: l.theory.postRms })),
+    ...s.run.result.layers.map((l) => ({ layer: l.layer, rms: l.post?.rms ?? null, theory: l.theory.postRms })),
   ];
   return (
     <div className="space-y-6">
