@@ -147,6 +147,8 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: (f, who) => [form({ joinCode: who === 'studentB' ? 'ZZZZ-ZZZZ' : f.course.joinCode })],
     expect: { anonymous: 'UNAUTHENTICATED', studentA: 'ok', studentB: 'NOT_FOUND', instructor: 'FORBIDDEN', otherInstructor: 'FORBIDDEN' },
   },
+  // After the join row: the fixture's join code changes here (the old one is then no secret left on any page).
+  'classroom.regenerateJoinCodeAction': { args: (f) => [{ courseId: f.course.id }], expect: OWNER_OK },
   'classroom.removeStudentAction': { args: (f) => [{ courseId: f.course.id, studentId: f.users.studentB.id }], expect: { ...OWNER_OK, instructor: 'NOT_FOUND' } },
   'classroom.importRosterAction': { args: (f) => [form({ courseId: f.course.id, csv: 'matrix-pending@example.com' })], expect: OWNER_OK },
   'classroom.removePendingEnrollmentAction': { args: (f) => [{ courseId: f.course.id, email: 'matrix-pending@example.com' }], expect: OWNER_OK },
@@ -155,7 +157,6 @@ export const ACTIONS: Record<string, ActionRow> = {
     expect: OWNER_OK,
   },
   'classroom.createFromTemplateAction': { args: (f) => [{ courseId: f.course.id, templateId: 'fix-vanishing-relu' }], expect: OWNER_OK },
-  'classroom.setPublishedAction': { args: (f) => [{ assignmentId: f.assignment.id, publish: true }], expect: OWNER_OK },
   'classroom.deleteAssignmentAction': { args: () => [{ assignmentId: 'e2enosuchassignment' }], expect: { ...OWNER_OK, instructor: 'NOT_FOUND' } },
   'classroom.grantExtensionAction': { args: (f) => [form({ assignmentId: f.assignment.id, studentId: f.users.studentA.id, dueAt: '2030-01-01T00:00:00.000Z' })], expect: OWNER_OK },
   'classroom.revokeExtensionAction': { args: (f) => [{ assignmentId: f.assignment.id, studentId: f.users.studentA.id }], expect: OWNER_OK },

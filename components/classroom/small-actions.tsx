@@ -2,7 +2,7 @@
 /** One-click classroom actions: archive a course, start an exercise from a template. */
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { archiveCourseAction, createFromTemplateAction } from '@/lib/actions/classroom';
+import { archiveCourseAction, createFromTemplateAction, deleteAssignmentAction } from '@/lib/actions/classroom';
 import { Button } from '@/components/ui/button';
 
 export function ArchiveCourseButton({ courseId, archived }: { courseId: string; archived: boolean }) {
@@ -49,6 +49,31 @@ export function FromTemplateButton({ courseId, templateId, title }: { courseId: 
         }
       >
         {pending ? 'Creating…' : 'Use this template'}
+      </Button>
+      <span role="alert" className="text-sm text-red-700 dark:text-red-400">{message}</span>
+    </div>
+  );
+}
+
+export function DeleteExerciseButton({ assignmentId, courseId, title }: { assignmentId: string; courseId: string; title: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState('');
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button
+        variant="danger"
+        disabled={pending}
+        onClick={() => {
+          if (!window.confirm(`Delete “${title}” and every submission to it? This cannot be undone.`)) return;
+          start(async () => {
+            const res = await deleteAssignmentAction({ assignmentId });
+            if (res.ok) router.push(`/instructor/courses/${courseId}`);
+            else setMessage(res.message);
+          });
+        }}
+      >
+        Delete exercise
       </Button>
       <span role="alert" className="text-sm text-red-700 dark:text-red-400">{message}</span>
     </div>

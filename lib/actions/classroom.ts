@@ -21,7 +21,6 @@ import {
   deleteAssignment,
   grantExtension,
   revokeExtension,
-  setAssignmentPublished,
   updateAssignment,
 } from '../data/assignments';
 import { overrideScore, setFeedback, submitAttempt } from '../data/submissions';
@@ -36,7 +35,6 @@ import {
   id,
   joinSchema,
   overrideSchema,
-  publishSchema,
   removeStudentSchema,
   revokeExtensionSchema,
   rosterImportSchema,
@@ -96,10 +94,6 @@ export async function createFromTemplateAction(input: unknown) {
   return runAction({ role: 'INSTRUCTOR', schema: fromTemplateSchema, input: formInput(input) }, (d, user) =>
     createAssignmentFromTemplate(user, d.courseId, d.templateId),
   );
-}
-
-export async function setPublishedAction(input: unknown) {
-  return runAction({ role: 'INSTRUCTOR', schema: publishSchema, input: formInput(input) }, (d, user) => setAssignmentPublished(user, d.assignmentId, d.publish));
 }
 
 export async function deleteAssignmentAction(input: unknown) {

@@ -93,7 +93,6 @@ const ROWS: Row[] = [
   { action: 'saveAssignmentAction', input: () => exerciseForm(), refused: ALL_BUT_OWNER },
   { action: 'saveAssignmentAction', input: () => exerciseForm({ assignmentId: ids.assignmentId, intent: 'unpublish' }), refused: ALL_BUT_OWNER },
   { action: 'createFromTemplateAction', input: () => ({ courseId: ids.courseId, templateId: 'fix-vanishing-relu' }), refused: ALL_BUT_OWNER },
-  { action: 'setPublishedAction', input: () => ({ assignmentId: ids.assignmentId, publish: false }), refused: ALL_BUT_OWNER },
   { action: 'deleteAssignmentAction', input: () => ({ assignmentId: ids.assignmentId }), refused: ALL_BUT_OWNER },
   { action: 'grantExtensionAction', input: () => form({ assignmentId: ids.assignmentId, studentId: people.student.id, dueAt: '2030-01-01T00:00:00Z' }), refused: ALL_BUT_OWNER },
   { action: 'revokeExtensionAction', input: () => ({ assignmentId: ids.assignmentId, studentId: people.student.id }), refused: ALL_BUT_OWNER },

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireRole } from '@/lib/auth/session';
 import { getAssignmentForInstructor } from '@/lib/data/assignments';
 import { ExerciseForm } from '@/components/classroom/exercise-form';
+import { DeleteExerciseButton } from '@/components/classroom/small-actions';
 
 export const metadata: Metadata = { title: 'Edit exercise' };
 
@@ -40,6 +41,7 @@ export default async function EditExercisePage({ params }: { params: Promise<{ a
           published: a.publishedAt !== null,
         }}
       />
+      <DeleteExerciseButton assignmentId={a.id} courseId={a.courseId} title={a.title} />
       <p className="text-sm">
         <Link href={`/instructor/exercises/${a.id}`} className="text-blue-700 underline dark:text-blue-300">Back to the exercise’s dashboard</Link>
       </p>
