@@ -219,3 +219,15 @@ test('a locked field changed through a forged request is refused and nothing is 
   await teacher.page.goto(`/instructor/exercises/${exerciseId}`);
   await expect(teacher.page.getByTestId('submissions')).toHaveText('0');
 });
+
+test('the teacher guide’s reference answers are for instructors only', async ({ browser, page }) => {
+  const note = 'He doubles Var(W) to 2/n and pays it back at every layer.';
+  await page.goto('/lessons/teacher-guide');
+  await expect(page.getByRole('heading', { name: 'Rescue a vanishing ReLU network' })).toBeVisible();
+  expect(await page.content()).not.toContain(note);
+  const teacher = await newUser(browser, 'instructor', 'Gus Teacher');
+  await createCourse(teacher.page, `Guide ${Date.now()}`);
+  await teacher.page.getByRole('link', { name: 'From a template' }).click();
+  await expect(teacher.page.getByText(note)).toBeVisible();
+  await expectNoAxeViolations(teacher.page);
+});
