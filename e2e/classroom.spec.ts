@@ -55,6 +55,7 @@ test('instructor builds an exercise from a template; a student fails, then passe
   await teacher.page.getByRole('button', { name: 'Use this template: Rescue a vanishing ReLU network' }).click();
   await expect(teacher.page).toHaveURL(/\/instructor\/exercises\/[^/]+\/edit$/);
   const exerciseId = teacher.page.url().split('/').at(-2)!;
+  await expect(teacher.page.getByRole('button', { name: 'Publish' })).toBeEnabled();
   const mayChange = teacher.page.getByRole('group', { name: 'Student may change' });
   await expect(mayChange.getByLabel('scheme')).toBeChecked();
   await expect(mayChange.getByLabel('gain')).toBeChecked();
@@ -142,6 +143,8 @@ test('an extension lets one student submit on time after the class’s due date 
   // A new exercise whose due date and cut-off are already over.
   await teacher.page.goto(courseUrl);
   await teacher.page.getByRole('link', { name: 'New exercise' }).click();
+  // Fill the form once it has hydrated (its buttons are disabled until then).
+  await expect(teacher.page.getByRole('button', { name: 'Publish' })).toBeEnabled();
   await teacher.page.getByLabel('Title').fill('Past due');
   await teacher.page.getByLabel('Prompt').fill('Make the **ReLU** network stable.');
   await teacher.page.getByLabel('Due', { exact: true }).fill(localInput(-48));

@@ -8,7 +8,8 @@ export function DateInput({ label, name, value, error, hint }: { label: string; 
   const ref = useRef<HTMLInputElement>(null);
   // Set after mount: the server does not know the browser's time zone.
   useEffect(() => {
-    if (ref.current) ref.current.value = toLocalInput(value);
+    // Only a stored date is filled in, so nothing typed before this runs is wiped.
+    if (ref.current && value) ref.current.value = toLocalInput(value);
   }, [value]);
   return (
     <Field label={label} error={error} hint={hint}>

@@ -5,6 +5,7 @@
  * reference solution with commentary. "Save draft" keeps it from students; "Publish" opens it.
  * Configs and criteria are JSON checked by the same zod schemas the server uses.
  */
+import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { saveAssignmentAction } from '@/lib/actions/classroom';
 import { CONFIG_FIELDS, type ConfigField } from '@/lib/validation/assignment';
@@ -65,6 +66,11 @@ export function ExerciseForm({ values }: { values: ExerciseFormValues }) {
     },
   });
   const e = f.errors;
+  // The form submits through JavaScript; until it has hydrated, its buttons stay disabled so a
+  // quick click cannot fall back to a native GET that would put the fields in the URL.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  const busy = f.pending || !ready;
   return (
     <form onSubmit={f.onSubmit} className="max-w-3xl space-y-5" noValidate aria-label="Exercise">
       <input type="hidden" name="courseId" value={values.courseId} />
@@ -148,19 +154,19 @@ export function ExerciseForm({ values }: { values: ExerciseFormValues }) {
       <div className="flex flex-wrap gap-2">
         {values.published ? (
           <>
-            <Button type="submit" name="intent" value="save" variant="primary" disabled={f.pending}>
+            <Button type="submit" name="intent" value="save" variant="primary" disabled={busy}>
               Save
             </Button>
-            <Button type="submit" name="intent" value="unpublish" disabled={f.pending}>
+            <Button type="submit" name="intent" value="unpublish" disabled={busy}>
               Unpublish
             </Button>
           </>
         ) : (
           <>
-            <Button type="submit" name="intent" value="save" disabled={f.pending}>
+            <Button type="submit" name="intent" value="save" disabled={busy}>
               Save draft
             </Button>
-            <Button type="submit" name="intent" value="publish" variant="primary" disabled={f.pending}>
+            <Button type="submit" name="intent" value="publish" variant="primary" disabled={busy}>
               Publish
             </Button>
           </>
