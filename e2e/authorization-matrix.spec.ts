@@ -36,12 +36,15 @@ type Secret = 'courseTitle' | 'courseDescription' | 'joinCode' | 'studentAEmail'
 interface Fixture {
   users: Record<Exclude<Who, 'anonymous'>, SeededUser>;
   course: { id: string; title: string; description: string; joinCode: string };
+  /** A published exercise of the course (classroom rows). */
+  assignment: { id: string };
 }
 
 interface RouteRow {
   /** The URL to request, for dynamic routes (default: the pattern itself). */
   url?: (f: Fixture) => string;
-  expect: Record<Who, Outcome>;
+  /** A function when an outcome names fixture ids (a redirect to a course's own page). */
+  expect: Record<Who, Outcome> | ((f: Fixture) => Record<Who, Outcome>);
   /** The secrets each caller may see on this page; every other secret must be absent. */
   sees?: Partial<Record<Who, Secret[]>>;
 }
@@ -52,6 +55,12 @@ interface ActionRow {
   expect: Record<Who, ActionOutcome>;
 }
 
+/** Instructor-only classroom actions: anonymous must sign in, students are refused by role. */
+const INSTRUCTOR_ROLE_OK = { anonymous: 'UNAUTHENTICATED', studentA: 'FORBIDDEN', studentB: 'FORBIDDEN', instructor: 'ok', otherInstructor: 'ok' } as const;
+/** On the fixture course: only its own instructor succeeds; another gets the same NOT_FOUND as for a missing row. */
+const OWNER_OK = { ...INSTRUCTOR_ROLE_OK, otherInstructor: 'NOT_FOUND' } as const;
+const MATRIX_CONFIG = { scheme: 'he-normal', activation: 'relu', layers: 4, width: 16, samples: 8 };
+
 const everyone = <T,>(o: T): Record<Who, T> => ({ anonymous: o, studentA: o, studentB: o, instructor: o, otherInstructor: o });
 const signedIn = <T,>(anonymous: T, o: T): Record<Who, T> => ({ ...everyone(o), anonymous });
 const instructorsOnly: Record<Who, Outcome> = {
@@ -61,6 +70,8 @@ const instructorsOnly: Record<Who, Outcome> = {
   instructor: 'ok',
   otherInstructor: 'ok',
 };
+/** A page of one course for its instructor: students are refused by role, another instructor sees a 404. */
+const OWNER_ONLY: Record<Who, Outcome> = { anonymous: 'sign-in', studentA: 'forbidden', studentB: 'forbidden', instructor: 'ok', otherInstructor: 'not-found' };
 const COURSE_MEMBERS = { studentA: ['courseTitle', 'courseDescription'], instructor: ['courseTitle', 'courseDescription', 'joinCode'] } satisfies Partial<Record<Who, Secret[]>>;
 
 /** Pages and route handlers, keyed by their path pattern under app/ (route groups left out). */
@@ -82,6 +93,43 @@ export const ROUTES: Record<string, RouteRow> = {
   '/experiments/compare': { url: () => `/experiments/compare?e=${MADE_UP_ID}&s=${MADE_UP_ID.replace(/c/g, 'd')}`, expect: signedIn<Outcome>('sign-in', 'not-found') },
   // Shared runs are public; a token that opens nothing is a 404 for everyone.
   '/share/[token]': { url: () => `/share/${'x'.repeat(43)}`, expect: everyone('not-found') },
+  // The classroom (issue 11). Instructors' pages: the course's own instructor only; another
+  // instructor gets the same 404 as for a course that does not exist.
+  '/instructor/courses/new': { expect: instructorsOnly },
+  '/instructor/courses/[courseId]': {
+    url: (f) => `/instructor/courses/${f.course.id}`,
+    expect: OWNER_ONLY,
+    sees: { instructor: ['courseTitle', 'courseDescription', 'joinCode', 'studentAEmail'] },
+  },
+  '/instructor/courses/[courseId]/exercises/new': { url: (f) => `/instructor/courses/${f.course.id}/exercises/new`, expect: OWNER_ONLY, sees: { instructor: ['courseTitle'] } },
+  '/instructor/courses/[courseId]/templates': { url: (f) => `/instructor/courses/${f.course.id}/templates`, expect: OWNER_ONLY, sees: { instructor: ['courseTitle'] } },
+  '/instructor/exercises/[assignmentId]': {
+    url: (f) => `/instructor/exercises/${f.assignment.id}`,
+    expect: OWNER_ONLY,
+    sees: { instructor: ['courseTitle', 'studentAEmail'] },
+  },
+  '/instructor/exercises/[assignmentId]/edit': { url: (f) => `/instructor/exercises/${f.assignment.id}/edit`, expect: OWNER_ONLY, sees: { instructor: ['courseTitle'] } },
+  '/instructor/exercises/[assignmentId]/grades.csv': {
+    url: (f) => `/instructor/exercises/${f.assignment.id}/grades.csv`,
+    expect: OWNER_ONLY,
+    sees: { instructor: ['studentAEmail'] },
+  },
+  '/instructor/submissions/[submissionId]': { url: () => '/instructor/submissions/e2enosuchsubmission', expect: { ...OWNER_ONLY, instructor: 'not-found' } },
+  // Students' pages: enrolled students only; instructors are sent to their own view.
+  '/courses/[courseId]': {
+    url: (f) => `/courses/${f.course.id}`,
+    expect: (f) => ({ anonymous: 'sign-in', studentA: 'ok', studentB: 'not-found', instructor: `redirect:/instructor/courses/${f.course.id}`, otherInstructor: `redirect:/instructor/courses/${f.course.id}` }),
+    sees: { studentA: ['courseTitle', 'courseDescription'] },
+  },
+  '/exercises/[assignmentId]': {
+    url: (f) => `/exercises/${f.assignment.id}`,
+    expect: (f) => ({ anonymous: 'sign-in', studentA: 'ok', studentB: 'not-found', instructor: `redirect:/instructor/exercises/${f.assignment.id}`, otherInstructor: `redirect:/instructor/exercises/${f.assignment.id}` }),
+    sees: { studentA: ['courseTitle'] },
+  },
+  '/grades': {
+    expect: { anonymous: 'sign-in', studentA: 'ok', studentB: 'ok', instructor: 'redirect:/instructor', otherInstructor: 'redirect:/instructor' },
+    sees: { studentA: ['courseTitle'] },
+  },
   '/api/auth/[...nextauth]': { url: () => '/api/auth/session', expect: everyone('ok') },
 };
 
@@ -109,6 +157,34 @@ export const ACTIONS: Record<string, ActionRow> = {
     args: () => [null, form({ password: 'not-the-password', confirm: 'on' })],
     expect: signedIn<ActionOutcome>('UNAUTHENTICATED', 'VALIDATION'),
   },
+  // The classroom (issue 11). Calls that succeed leave the fixture's secrets as they were.
+  'classroom.createCourseAction': { args: () => [form({ title: 'Matrix extra course' })], expect: INSTRUCTOR_ROLE_OK },
+  'classroom.updateCourseAction': { args: (f) => [form({ courseId: f.course.id, title: f.course.title, description: f.course.description })], expect: OWNER_OK },
+  'classroom.archiveCourseAction': { args: (f) => [{ courseId: f.course.id, archived: false }], expect: OWNER_OK },
+  'classroom.joinCourseAction': {
+    // Student B is given a wrong code, so the fixture's roster does not change.
+    args: (f, who) => [form({ joinCode: who === 'studentB' ? 'ZZZZ-ZZZZ' : f.course.joinCode })],
+    expect: { anonymous: 'UNAUTHENTICATED', studentA: 'ok', studentB: 'NOT_FOUND', instructor: 'FORBIDDEN', otherInstructor: 'FORBIDDEN' },
+  },
+  // After the join row: the fixture's join code changes here (the old one is then no secret left on any page).
+  'classroom.regenerateJoinCodeAction': { args: (f) => [{ courseId: f.course.id }], expect: OWNER_OK },
+  'classroom.removeStudentAction': { args: (f) => [{ courseId: f.course.id, studentId: f.users.studentB.id }], expect: { ...OWNER_OK, instructor: 'NOT_FOUND' } },
+  'classroom.importRosterAction': { args: (f) => [form({ courseId: f.course.id, csv: 'matrix-pending@example.com' })], expect: OWNER_OK },
+  'classroom.removePendingEnrollmentAction': { args: (f) => [{ courseId: f.course.id, email: 'matrix-pending@example.com' }], expect: OWNER_OK },
+  'classroom.saveAssignmentAction': {
+    args: (f) => [form({ courseId: f.course.id, title: 'Matrix exercise', prompt: 'p', baseConfig: JSON.stringify(MATRIX_CONFIG), editableFields: 'scheme', criteria: '[{"kind":"signal-state","state":"stable"}]' })],
+    expect: OWNER_OK,
+  },
+  'classroom.createFromTemplateAction': { args: (f) => [{ courseId: f.course.id, templateId: 'fix-vanishing-relu' }], expect: OWNER_OK },
+  'classroom.deleteAssignmentAction': { args: () => [{ assignmentId: 'e2enosuchassignment' }], expect: { ...OWNER_OK, instructor: 'NOT_FOUND' } },
+  'classroom.grantExtensionAction': { args: (f) => [form({ assignmentId: f.assignment.id, studentId: f.users.studentA.id, dueAt: '2030-01-01T00:00:00.000Z' })], expect: OWNER_OK },
+  'classroom.revokeExtensionAction': { args: (f) => [{ assignmentId: f.assignment.id, studentId: f.users.studentA.id }], expect: OWNER_OK },
+  'classroom.submitAttemptAction': {
+    args: (f, who) => [{ assignmentId: f.assignment.id, config: MATRIX_CONFIG, clientKey: `matrix-${who}-${Date.now()}-key` }],
+    expect: { anonymous: 'UNAUTHENTICATED', studentA: 'ok', studentB: 'NOT_FOUND', instructor: 'FORBIDDEN', otherInstructor: 'FORBIDDEN' },
+  },
+  'classroom.setFeedbackAction': { args: () => [form({ submissionId: 'e2enosuchsubmission', feedback: 'x' })], expect: { ...OWNER_OK, instructor: 'NOT_FOUND' } },
+  'classroom.overrideScoreAction': { args: () => [form({ submissionId: 'e2enosuchsubmission', score: '50', reason: 'x' })], expect: { ...OWNER_OK, instructor: 'NOT_FOUND' } },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +250,13 @@ test.describe('the matrix on the production build', () => {
     const description = `Secret syllabus ${tag}`;
     const course = await seedCourse(users.instructor.id, `Matrix course ${tag}`, description);
     await enroll(course.id, users.studentA.id);
-    f = { users, course: { ...course, description } };
+    const assignmentId = `e2e${tag}ex`;
+    await sql(
+      `INSERT INTO "Assignment" (id, "courseId", title, prompt, "baseConfig", "editableFields", criteria, "publishedAt", "updatedAt")
+       VALUES ($1, $2, 'Matrix exercise', 'Make it stable.', $3::jsonb, ARRAY['scheme'], $4::jsonb, now(), now())`,
+      [assignmentId, course.id, JSON.stringify(MATRIX_CONFIG), JSON.stringify([{ kind: 'signal-state', state: 'stable' }])],
+    );
+    f = { users, course: { ...course, description }, assignment: { id: assignmentId } };
     Object.assign(secrets, {
       courseTitle: course.title,
       courseDescription: description,
@@ -211,7 +293,7 @@ test.describe('the matrix on the production build', () => {
         const res = await contexts[who].get(url, { maxRedirects: 0 });
         const status = res.status();
         const location = res.headers().location ?? '';
-        const expected = row.expect[who];
+        const expected = (typeof row.expect === 'function' ? row.expect(f) : row.expect)[who];
         const actual =
           status === 200
             ? 'ok'

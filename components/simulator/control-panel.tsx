@@ -85,9 +85,18 @@ export interface ControlPanelProps {
   errors: FieldErrors;
   onChange: <K extends keyof Draft>(key: K, value: Draft[K]) => void;
   onNewSeed: () => void;
+  /** Config fields an exercise locks: their controls are disabled (the server refuses changes too). */
+  locked?: ReadonlySet<string>;
+  /** Locked fields an exercise does not show at all. */
+  hidden?: ReadonlySet<string>;
 }
 
-export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPanelProps) {
+const NONE: ReadonlySet<string> = new Set();
+
+export function ControlPanel({ draft, errors, onChange, onNewSeed, locked = NONE, hidden = NONE }: ControlPanelProps) {
+  const lock = (field: string) => locked.has(field) || hidden.has(field);
+  const show = (field: string) => !hidden.has(field);
+  const lockHint = (field: string) => (locked.has(field) ? ' Locked by the exercise.' : '');
   const scheme = (SCHEMES as readonly string[]).includes(draft.scheme) ? (draft.scheme as Scheme) : 'he-normal';
   const activation = (ACTIVATIONS as readonly string[]).includes(draft.activation) ? (draft.activation as Activation) : 'relu';
   const info = SCHEME_INFO[scheme];
@@ -103,22 +112,29 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
       onSubmit={(e) => e.preventDefault()}
       className="space-y-4 rounded-xl border border-slate-200 bg-slate-50/60 p-4 dark:border-slate-700 dark:bg-slate-900/60"
     >
-      <SelectField
-        label="Initialization scheme"
-        value={draft.scheme}
-        onValueChange={(v) => onChange('scheme', v)}
-        options={SCHEME_GROUPS}
-        error={errors.scheme}
-        hint={<span className="font-mono">{info.formula}</span>}
-      />
-      <SelectField
-        label="Activation function"
-        value={draft.activation}
-        onValueChange={(v) => onChange('activation', v)}
-        options={ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATION_INFO[a].label }))}
-        error={errors.activation}
-      />
-      <SliderField
+      {show('scheme') ? (
+        <SelectField
+          label="Initialization scheme"
+          value={draft.scheme}
+          onValueChange={(v) => onChange('scheme', v)}
+          options={SCHEME_GROUPS}
+          error={errors.scheme}
+          disabled={lock('scheme')}
+          hint={<><span className="font-mono">{info.formula}</span>{lockHint('scheme')}</>}
+        />
+      ) : null}
+      {show('activation') ? (
+        <SelectField
+          label="Activation function"
+          value={draft.activation}
+          onValueChange={(v) => onChange('activation', v)}
+          options={ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATION_INFO[a].label }))}
+          error={errors.activation}
+          disabled={lock('activation')}
+          hint={lockHint('activation') || undefined}
+        />
+      ) : null}
+      {show('layers') ? <SliderField
         label="Number of layers"
         sliderLabel="Depth slider"
         value={draft.layers}
@@ -127,9 +143,10 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
         max={LIMITS.layers.max}
         integer
         error={errors.layers}
-        hint={`Fully-connected layers, ${LIMITS.layers.min}–${LIMITS.layers.max}.`}
-      />
-      <SliderField
+        disabled={lock('layers')}
+        hint={`Fully-connected layers, ${LIMITS.layers.min}–${LIMITS.layers.max}.${lockHint('layers')}`}
+      /> : null}
+      {show('width') ? <SliderField
         label="Units per layer"
         sliderLabel="Width slider"
         value={draft.width}
@@ -139,9 +156,10 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
         integer
         scale="log"
         error={errors.width}
-        hint="Width n of the input and of every layer (the fan-in)."
-      />
-      <SliderField
+        disabled={lock('width')}
+        hint={`Width n of the input and of every layer (the fan-in).${lockHint('width')}`}
+      /> : null}
+      {show('inputStd') ? <SliderField
         label="Input signal std"
         sliderLabel="Input std slider"
         value={draft.inputStd}
@@ -150,13 +168,14 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
         max={100}
         scale="log"
         error={errors.inputStd}
-        hint={`Std s of the input x ~ N(0, s²); any value from ${LIMITS.inputStd.min} to ${LIMITS.inputStd.max} can be typed.`}
-      />
+        disabled={lock('inputStd')}
+        hint={`Std s of the input x ~ N(0, s²); any value from ${LIMITS.inputStd.min} to ${LIMITS.inputStd.max} can be typed.${lockHint('inputStd')}`}
+      /> : null}
 
       <Disclosure summary="Advanced settings" className="bg-white">
         <div className="space-y-4">
-          {variants ? (
-            <fieldset>
+          {variants && show('scheme') ? (
+            <fieldset disabled={lock('scheme')}>
               <legend className="text-sm font-medium text-slate-800 dark:text-slate-100">Distribution</legend>
               <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                 {variants.map((v) => (
@@ -177,20 +196,21 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
             </fieldset>
           ) : null}
 
-          <SelectField
+          {show('fanMode') ? <SelectField
             label="Fan mode"
             value={draft.fanMode}
             onValueChange={(v) => onChange('fanMode', v)}
-            disabled={!usesFan}
+            disabled={!usesFan || lock('fanMode')}
             options={FAN_MODES.map((m) => ({
               value: m,
               label: m === 'auto' ? `Scheme default${info.defaultFanMode ? ` (${info.defaultFanMode})` : ''}` : FAN_LABELS[m],
             }))}
             error={errors.fanMode}
-            hint={usesFan ? 'Which fan the variance divides by.' : 'This scheme does not use a fan.'}
-          />
+            hint={(usesFan ? 'Which fan the variance divides by.' : 'This scheme does not use a fan.') + lockHint('fanMode')}
+          /> : null}
 
-          <fieldset disabled={!usesGain} className="disabled:opacity-60">
+          {show('gain') ? <>
+          <fieldset disabled={!usesGain || lock('gain')} className="disabled:opacity-60">
             <legend className="text-sm font-medium text-slate-800 dark:text-slate-100">Gain</legend>
             <div className="mt-1 space-y-1 text-sm">
               {(
@@ -214,6 +234,7 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
               ))}
             </div>
             {!usesGain ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">This scheme has a fixed scale; the gain is ignored.</p> : null}
+            {locked.has('gain') ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Locked by the exercise.</p> : null}
           </fieldset>
           {draft.gainMode === 'custom' ? (
             <TextField
@@ -223,63 +244,69 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
               inputMode="decimal"
               value={draft.gainValue}
               onValueChange={(v) => onChange('gainValue', v)}
+              disabled={lock('gain')}
               error={errors.gain}
               hint={`Var(W) = gain² / fan; ${LIMITS.gain.min}–${LIMITS.gain.max}.`}
             />
           ) : errors.gain ? (
             <p className="text-xs font-medium text-red-700 dark:text-red-400">{errors.gain}</p>
           ) : null}
+          </> : null}
 
-          <TextField
+          {show('customStd') ? <TextField
             label="Custom std"
             type="number"
             step="any"
             inputMode="decimal"
             value={draft.customStd}
             onValueChange={(v) => onChange('customStd', v)}
-            disabled={scheme !== 'custom'}
+            disabled={scheme !== 'custom' || lock('customStd')}
             error={errors.customStd}
-            hint={scheme === 'custom' ? 'Weights from N(0, σ²) with this σ.' : 'Used by the "Custom std" scheme.'}
-          />
+            hint={(scheme === 'custom' ? 'Weights from N(0, σ²) with this σ.' : 'Used by the "Custom std" scheme.') + lockHint('customStd')}
+          /> : null}
 
-          <TextField
+          {show('activationParam') ? <TextField
             label="Leaky ReLU slope"
             type="number"
             step="any"
             inputMode="decimal"
             value={draft.activationParam}
             onValueChange={(v) => onChange('activationParam', v)}
-            disabled={!ACTIVATION_INFO[activation].hasParam}
+            disabled={!ACTIVATION_INFO[activation].hasParam || lock('activationParam')}
             error={errors.activationParam}
-            hint={ACTIVATION_INFO[activation].hasParam ? 'Slope a for negative inputs, 0–1.' : 'Used by leaky ReLU only.'}
-          />
+            hint={(ACTIVATION_INFO[activation].hasParam ? 'Slope a for negative inputs, 0–1.' : 'Used by leaky ReLU only.') + lockHint('activationParam')}
+          /> : null}
 
-          <TextField
+          {show('widths') ? <TextField
             label="Per-layer widths"
             value={draft.widths}
             onValueChange={(v) => onChange('widths', v)}
             placeholder={`e.g. ${[512, 256, 128].join(', ')}`}
             error={errors.widths}
-            hint={`Comma-separated output width of each layer (${draft.layers || 'L'} values). Empty: every layer has the units above.`}
+            disabled={lock('widths')}
+            hint={`Comma-separated output width of each layer (${draft.layers || 'L'} values). Empty: every layer has the units above.${lockHint('widths')}`}
             autoComplete="off"
-          />
+          /> : null}
 
-          <SelectField
+          {show('residual') ? <SelectField
             label="Residual connections"
             value={draft.residual}
             onValueChange={(v) => onChange('residual', v)}
             options={RESIDUALS.map((r) => ({ value: r, label: RESIDUAL_LABELS[r] }))}
             error={errors.residual}
-          />
-          <SelectField
+            disabled={lock('residual')}
+            hint={lockHint('residual') || undefined}
+          /> : null}
+          {show('normalization') ? <SelectField
             label="Normalization"
             value={draft.normalization}
             onValueChange={(v) => onChange('normalization', v)}
             options={NORMALIZATIONS.map((n) => ({ value: n, label: NORM_LABELS[n] }))}
             error={errors.normalization}
-            hint="Applied to z before the activation, without a learned scale."
-          />
-          <TextField
+            disabled={lock('normalization')}
+            hint={`Applied to z before the activation, without a learned scale.${lockHint('normalization')}`}
+          /> : null}
+          {show('biasStd') ? <TextField
             label="Bias std"
             type="number"
             step="any"
@@ -287,9 +314,10 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
             value={draft.biasStd}
             onValueChange={(v) => onChange('biasStd', v)}
             error={errors.biasStd}
-            hint="Biases from N(0, σ²); 0 means no bias."
-          />
-          <SliderField
+            disabled={lock('biasStd')}
+            hint={`Biases from N(0, σ²); 0 means no bias.${lockHint('biasStd')}`}
+          /> : null}
+          {show('samples') ? <SliderField
             label="Samples"
             sliderLabel="Batch size slider"
             value={draft.samples}
@@ -299,12 +327,13 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
             integer
             scale="log"
             error={errors.samples}
-            hint="Inputs pushed through the network per seed (batch size B)."
-          />
-          <Field
+            disabled={lock('samples')}
+            hint={`Inputs pushed through the network per seed (batch size B).${lockHint('samples')}`}
+          /> : null}
+          {show('seed') ? <Field
             label="Seed"
             error={errors.seed}
-            hint="Same seed, same numbers, in the browser and on the server."
+            hint={`Same seed, same numbers, in the browser and on the server.${lockHint('seed')}`}
           >
             {(ids) => (
               <div className="flex gap-2">
@@ -317,14 +346,15 @@ export function ControlPanel({ draft, errors, onChange, onNewSeed }: ControlPane
                   aria-invalid={errors.seed ? true : undefined}
                   value={draft.seed}
                   onChange={(e) => onChange('seed', e.target.value)}
+                  disabled={lock('seed')}
                   className={`${inputClass} w-full min-w-0 tabular-nums`}
                 />
-                <Button onClick={onNewSeed} className="shrink-0">
+                <Button onClick={onNewSeed} className="shrink-0" disabled={lock('seed')}>
                   New seed
                 </Button>
               </div>
             )}
-          </Field>
+          </Field> : null}
         </div>
       </Disclosure>
       {errors._ ? (

@@ -18,6 +18,7 @@ import {
   signUpSchema,
 } from '../validation/auth';
 import { countSignInAttempt, countSignUpAttempt, recordSuccessfulSignIn } from './sign-in-throttle';
+import { claimPendingEnrollments } from './courses';
 
 const PUBLIC_FIELDS = { id: true, email: true, name: true, role: true } as const;
 
@@ -65,7 +66,10 @@ export async function createUser(input: unknown, address: string | null = null):
   const db = await getDb();
   const passwordHash = await hashPassword(password);
   try {
-    return await db.user.create({ data: { name, email, passwordHash, role }, select: PUBLIC_FIELDS });
+    const user = await db.user.create({ data: { name, email, passwordHash, role }, select: PUBLIC_FIELDS });
+    // A roster import may have listed this address before the account existed.
+    await claimPendingEnrollments(db, user);
+    return user;
   } catch (err) {
     if ((err as { code?: string }).code === 'P2002') return null;
     throw err;

@@ -1,14 +1,29 @@
 /**
- * Pass criteria checked against an engine result: the rules of lib/validation/assignment.ts in
- * one pure function, shared by the teacher guide's template tests and (next) server-side grading,
- * so an exercise means the same thing wherever it is checked.
+ * Pass criteria checked against a run: the rules of lib/validation/assignment.ts in one pure
+ * function, shared by the teacher guide's template tests, the exercise page's live preview and
+ * server-side grading, so an exercise means the same thing wherever it is checked.
+ *
+ * Overflow (ENGINE_VERSION 1.2): the engine and a stored run both report overflowed numbers as
+ * null (a layer's moments, the final std and ratio). An overflowed network is in no range, drifts
+ * without bound and has no number to predict.
  */
 import type { SimResult } from '../sim/types';
 import type { PassCriterion } from '../validation/assignment';
 import { trainingLossForCriterion } from './train-criterion';
 
+/**
+ * What grading needs from a run: the config, the summary and the per-layer RMS. A SimResult has
+ * it, and so does a stored run's result with its config (gradableFromStored).
+ */
+export interface GradableResult {
+  config: Pick<SimResult['config'], 'scheme' | 'activation'>;
+  summary: { ratio: number | null; finalStd: number | null; signalState: SimResult['summary']['signalState'] };
+  input: { rms: number };
+  layers: { post: { rms: number } | null }[];
+}
+
 /** Largest factor by which any layer's post-activation RMS departs from the input RMS. */
-export function maxDrift(r: SimResult): number {
+export function maxDrift(r: GradableResult): number {
   const rms0 = r.input.rms;
   let worst = 1;
   for (const l of r.layers) {
@@ -25,7 +40,7 @@ export function maxDrift(r: SimResult): number {
  * Whether a result meets one criterion. `prediction` is the student's number for a prediction
  * criterion; without one, a prediction criterion fails.
  */
-export function criterionHolds(c: PassCriterion, r: SimResult, prediction?: number | null): boolean {
+export function criterionHolds(c: PassCriterion, r: GradableResult, prediction?: number | null): boolean {
   switch (c.kind) {
     case 'ratio-range':
       // An overflowed network has no ratio: it is in no range.
@@ -45,5 +60,15 @@ export function criterionHolds(c: PassCriterion, r: SimResult, prediction?: numb
       const loss = trainingLossForCriterion(r.config, c);
       return loss !== null && loss < c.below;
     }
+    case 'scheme-activation':
+      return r.config.activation === c.activation && c.schemes.includes(r.config.scheme);
   }
+}
+
+/** A stored run (its config and numbers) in the shape grading reads. */
+export function gradableFromStored(run: {
+  config: GradableResult['config'];
+  result: { summary: GradableResult['summary']; input: GradableResult['input']; layers: GradableResult['layers'] };
+}): GradableResult {
+  return { config: run.config, summary: run.result.summary, input: run.result.input, layers: run.result.layers };
 }

@@ -4,7 +4,7 @@
  * they may change, and the pass criteria the engine checks when grading.
  */
 import { z } from 'zod';
-import { simConfigSchema, type SimConfig } from './sim-config';
+import { ACTIVATIONS, SCHEMES, simConfigSchema, type SimConfig } from './sim-config';
 import { DATASETS, LEARNING_RATES, OPTIMIZERS } from './train-config';
 
 /** Most training steps a train-loss-below criterion may ask for (grading must stay quick). */
@@ -28,6 +28,8 @@ export type ConfigField = (typeof CONFIG_FIELDS)[number];
  *   `dataset` for `steps` steps of `optimizer` at `learningRate` (batch 64) ends with a training
  *   loss below `below`. The work is bounded (lib/grading/train-criterion.ts): a submitted network
  *   too large for the bound fails the criterion rather than occupying the server.
+ * - scheme-activation: the submitted config pairs `activation` with one of `schemes` (the
+ *   pairing the exercise asks for, e.g. He with ReLU), whatever the numbers say.
  */
 export const passCriterionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio-range'), min: z.number().nonnegative(), max: z.number().positive() }),
@@ -51,6 +53,11 @@ export const passCriterionSchema = z.discriminatedUnion('kind', [
       error: 'The learning rate must be one of the training page’s choices for this optimizer',
       path: ['learningRate'],
     }),
+  z.object({
+    kind: z.literal('scheme-activation'),
+    schemes: z.array(z.enum(SCHEMES)).min(1),
+    activation: z.enum(ACTIVATIONS),
+  }),
 ]);
 export type PassCriterion = z.infer<typeof passCriterionSchema>;
 

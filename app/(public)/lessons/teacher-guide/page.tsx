@@ -8,9 +8,8 @@ import Link from 'next/link';
 import { EXERCISE_TEMPLATES } from '@/lib/lessons/exercise-templates';
 import { LESSONS, getLesson, lessonHref } from '@/lib/lessons/registry';
 import { describeConfig } from '@/lib/lessons/describe-config';
-import { formatNumber } from '@/lib/format';
 import { simulatorHref } from '@/lib/validation/sim-config-url';
-import type { PassCriterion } from '@/lib/validation/assignment';
+import { describeCriterion } from '@/lib/grading/describe-criterion';
 import type { SimConfigInput } from '@/lib/validation/sim-config';
 import { P, Ul, Li, Callout } from '@/components/lessons/prose';
 import { M } from '@/components/lessons/math';
@@ -71,21 +70,6 @@ const PLAN: { minutes: string; activity: string; detail: React.ReactNode }[] = [
     detail: <>“Why can’t a larger learning rate rescue a vanishing gradient?” One sentence each.</>,
   },
 ];
-
-function describeCriterion(c: PassCriterion): string {
-  switch (c.kind) {
-    case 'ratio-range':
-      return `final/input std between ${formatNumber(c.min)} and ${formatNumber(c.max)}`;
-    case 'signal-state':
-      return `the simulator reports the signal as ${c.state}`;
-    case 'max-drift':
-      return `every layer’s RMS within a factor of ${formatNumber(c.factor)} of the input RMS`;
-    case 'prediction':
-      return `predicted ${c.quantity} within ${formatNumber(c.relTolerance * 100)}% of the engine’s value`;
-    case 'train-loss-below':
-      return `training loss below ${formatNumber(c.below)} after ${c.steps} steps of ${c.optimizer === 'adam' ? 'Adam' : 'SGD'} on the ${c.dataset}`;
-  }
-}
 
 function SectionHeading({ id, children }: { id: string; children: React.ReactNode }) {
   return (
@@ -207,17 +191,10 @@ export default function TeacherGuidePage() {
                   </ul>
                 </dd>
               </dl>
-              <details className="mt-3 text-sm">
-                <summary className="cursor-pointer font-medium">Reference answer</summary>
-                <p className="mt-2 leading-6">
-                  <span className="font-mono">
-                    {Object.entries(t.referenceAnswer)
-                      .map(([k, v]) => `${k} = ${String(v)}`)
-                      .join(', ')}
-                  </span>
-                  . {t.solutionNote}
-                </p>
-              </details>
+              <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+                The reference answer and a note on why it works are on the instructors’ template page, so students cannot
+                read them here.
+              </p>
               <Link
                 href={simulatorHref(base)}
                 data-testid="exercise-open"
