@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import { canonicalConfig } from '../runs/config-hash';
 import { getEnginePool, timeoutError } from '../runs/engine-pool';
 import { findStoredRun, insertRun, runKey, toStoredRun, type StoredRun } from '../runs/store';
+import type { PassCriterion } from '../validation/assignment';
 import { parseSimConfig, type SimConfig } from '../validation/sim-config';
 
 export type { StoredRun } from '../runs/store';
@@ -107,4 +108,17 @@ export async function getRunWithinBudget(config: SimConfig, options: { budgetMs:
     if (!(err instanceof AppError)) console.error('[runs] could not get a run for the page', err);
     return null;
   }
+}
+
+/**
+ * Final training losses of a config for the `train-loss-below` criteria among `criteria`,
+ * computed in the worker pool (never on the request thread), for grading to read
+ * (GradableResult.trainLosses). Empty when no criterion trains.
+ */
+export async function trainLossesFor(config: SimConfig, criteria: readonly PassCriterion[]): Promise<Map<PassCriterion, number | null>> {
+  const losses = new Map<PassCriterion, number | null>();
+  for (const c of criteria) {
+    if (c.kind === 'train-loss-below') losses.set(c, await getEnginePool().trainLoss(config, c));
+  }
+  return losses;
 }

@@ -13,7 +13,7 @@ import { gradableFromStored } from '../grading/check-criterion';
 import { applyLatePenalty, effectiveDeadlines, finalScore, gradeResult, lockedFieldViolations, timingAt, type CriterionResult } from '../grading/grade';
 import type { SubmitInput } from '../validation/classroom';
 import { simConfigSchema, type SimConfig } from '../validation/sim-config';
-import { getOrCreateRun, getRunById, type StoredRun } from './runs';
+import { getOrCreateRun, getRunById, trainLossesFor, type StoredRun } from './runs';
 import { assignmentWhere } from './access/assignments';
 import { submissionManageWhere, submissionWhere } from './access/submissions';
 import { ASSIGNMENT_NOT_FOUND, getAssignmentForStudent } from './assignments';
@@ -70,7 +70,8 @@ export async function submitAttempt(actor: SessionUser, input: SubmitInput, now 
   }
 
   const run = await getOrCreateRun(input.config);
-  const grade = gradeResult(a.criteria, gradableFromStored(run), input.prediction);
+  const trainLosses = await trainLossesFor(run.config, a.criteria);
+  const grade = gradeResult(a.criteria, { ...gradableFromStored(run), trainLosses }, input.prediction);
   const score = applyLatePenalty(grade.rawScore, late, a.latePenaltyPercent);
   const attempt = a.attempts.length + 1;
   try {

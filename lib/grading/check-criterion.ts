@@ -16,10 +16,16 @@ import { trainingLossForCriterion } from './train-criterion';
  * it, and so does a stored run's result with its config (gradableFromStored).
  */
 export interface GradableResult {
-  config: Pick<SimResult['config'], 'scheme' | 'activation'>;
+  config: SimResult['config'];
   summary: { ratio: number | null; finalStd: number | null; signalState: SimResult['summary']['signalState'] };
   input: { rms: number };
   layers: { post: { rms: number } | null }[];
+  /**
+   * Final training losses already computed for this config's `train-loss-below` criteria, in
+   * criterion order (the server computes them in its worker pool; see trainLossesFor). Without
+   * them the loss is computed here, which is fine in a browser or a test but seconds of CPU.
+   */
+  trainLosses?: ReadonlyMap<PassCriterion, number | null>;
 }
 
 /** Largest factor by which any layer's post-activation RMS departs from the input RMS. */
@@ -57,7 +63,7 @@ export function criterionHolds(c: PassCriterion, r: GradableResult, prediction?:
     }
     case 'train-loss-below': {
       // Trains the result's own config (bounded work; see train-criterion.ts).
-      const loss = trainingLossForCriterion(r.config, c);
+      const loss = r.trainLosses?.has(c) ? (r.trainLosses.get(c) ?? null) : trainingLossForCriterion(r.config, c);
       return loss !== null && loss < c.below;
     }
     case 'scheme-activation':

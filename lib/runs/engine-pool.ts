@@ -19,6 +19,7 @@ import { getEnv } from '../env';
 import { AppError, BUSY_MESSAGE } from '../errors';
 import { estimateRunMs } from '../sim/cost';
 import type { SimConfig } from '../validation/sim-config';
+import type { TrainLossCriterion } from '../grading/train-criterion';
 import type { EngineTask, EngineTaskResult } from './engine-task';
 import { RUN_BAND_SEEDS } from './band';
 import type { StoredRunResult } from './stored-result';
@@ -120,6 +121,24 @@ export class EnginePool {
       this.admitted--;
       clearTimeout(timer);
       port1.close();
+    }
+  }
+
+  /**
+   * Final training loss for a `train-loss-below` criterion, computed on a pool thread under the
+   * same admission rule as runs (BUSY when the queue is full). Its work is bounded before it
+   * starts (TRAIN_CRITERION_MAX_WORK: a second or two), so no time limit is needed.
+   */
+  async trainLoss(config: SimConfig, criterion: TrainLossCriterion): Promise<number | null> {
+    if (this.closed) throw new Error('engine pool closed');
+    if (this.full) throw new AppError('BUSY', BUSY_MESSAGE, 'engine queue full');
+    this.admitted++;
+    try {
+      // One pool for both task kinds; the worker file exports `trainLoss` beside the default run task.
+      const out: unknown = await this.pool.run({ config, criterion } as unknown as EngineTask, { name: 'trainLoss' });
+      return out as number | null;
+    } finally {
+      this.admitted--;
     }
   }
 

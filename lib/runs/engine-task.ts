@@ -11,6 +11,7 @@ import { estimateRunMs } from '../sim/cost';
 import { simulate, SimulationCancelled } from '../sim/simulate';
 import type { SimConfig } from '../validation/sim-config';
 import { toStoredResult, type StoredRunResult } from './stored-result';
+import { trainingLossForCriterion, type TrainLossCriterion } from '../grading/train-criterion';
 
 export interface EngineTask {
   config: SimConfig;
@@ -39,4 +40,9 @@ export function runEngineTask(task: EngineTask): EngineTaskResult {
     if (err instanceof SimulationCancelled) return { ok: false, reason: 'timeout', ms: performance.now() - start, estimatedMs };
     throw err;
   }
+}
+
+/** A `train-loss-below` criterion's training run (bounded by TRAIN_CRITERION_MAX_WORK), off the request thread. */
+export function trainLossTask(task: { config: SimConfig; criterion: TrainLossCriterion }): number | null {
+  return trainingLossForCriterion(task.config, task.criterion);
 }

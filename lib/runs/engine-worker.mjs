@@ -8,6 +8,8 @@
  */
 import { tsImport } from 'tsx/esm/api';
 
-const { runEngineTask } = await tsImport('./engine-task.ts', import.meta.url);
+const { runEngineTask, trainLossTask } = await tsImport('./engine-task.ts', import.meta.url);
 
 export default runEngineTask;
+/** Piscina calls it by name: `pool.run(task, { name: 'trainLoss' })`. */
+export const trainLoss = trainLossTask;

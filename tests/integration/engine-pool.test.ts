@@ -6,6 +6,7 @@ import { performance as perf } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { EnginePool } from '@/lib/runs/engine-pool';
+import { trainingLossForCriterion } from '@/lib/grading/train-criterion';
 import { simulate } from '@/lib/sim';
 import { toStoredResult } from '@/lib/runs/stored-result';
 import { simConfigSchema } from '@/lib/validation/sim-config';
@@ -45,6 +46,14 @@ describe('EnginePool', () => {
     const out = await pool({}).run(small);
     expect(out.result).toEqual(toStoredResult(simulate(small, { bandSeeds: 5 })));
     expect(out.ms).toBeGreaterThan(0);
+  });
+
+  it('trains a train-loss-below criterion on a pool thread, to the same loss as this thread', async () => {
+    const criterion = { kind: 'train-loss-below', steps: 40, below: 0.6, dataset: 'spirals', optimizer: 'sgd', learningRate: 0.02 } as const;
+    const net = simConfigSchema.parse({ scheme: 'he-normal', activation: 'relu', layers: 4, width: 16, samples: 16 });
+    const loss = await pool({}).trainLoss(net, criterion);
+    expect(loss).not.toBeNull();
+    expect(loss).toBe(trainingLossForCriterion(net, criterion));
   });
 
   it('stops a run at its time limit between layers, reports TIMEOUT, and serves the next run', async () => {
