@@ -25,8 +25,8 @@ import { PASSWORD } from './helpers';
 type Who = 'anonymous' | 'studentA' | 'studentB' | 'instructor' | 'otherInstructor';
 const WHO: Who[] = ['anonymous', 'studentA', 'studentB', 'instructor', 'otherInstructor'];
 
-/** ok = 200; sign-in = redirect to the sign-in page; forbidden = 403; not-found = 404; redirect:/x. */
-type Outcome = 'ok' | 'sign-in' | 'forbidden' | 'not-found' | `redirect:${string}`;
+/** ok = 200; sign-in = redirect to the sign-in page; forbidden = 403; not-found = 404; method-not-allowed = 405 (a POST-only route asked with GET); redirect:/x. */
+type Outcome = 'ok' | 'sign-in' | 'forbidden' | 'not-found' | 'method-not-allowed' | `redirect:${string}`;
 /** What an action returns: ok, or the error code of its typed refusal. */
 type ActionOutcome = 'ok' | 'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
 
@@ -78,6 +78,7 @@ const COURSE_MEMBERS = { studentA: ['courseTitle', 'courseDescription'], instruc
 export const ROUTES: Record<string, RouteRow> = {
   '/': { expect: everyone('ok') },
   '/simulator': { expect: everyone('ok') },
+  '/train': { expect: everyone('ok') },
   '/lessons': { expect: everyone('ok') },
   '/lessons/[slug]': { url: () => '/lessons/xavier-glorot', expect: everyone('ok') },
   '/lessons/teacher-guide': { expect: everyone('ok') },
@@ -87,6 +88,9 @@ export const ROUTES: Record<string, RouteRow> = {
   '/account': { expect: signedIn<Outcome>('sign-in', 'ok') },
   '/instructor': { expect: instructorsOnly, sees: { instructor: ['courseTitle', 'joinCode'] } },
   '/api/health': { expect: everyone('ok') },
+  // Runs are public and owned by no one (a run is a pure function of its config); POST-only.
+  '/api/runs': { expect: everyone('method-not-allowed') },
+  '/api/runs/[id]': { url: () => '/api/runs/nosuchrun', expect: everyone('not-found') },
   // Experiments are private: a made-up id answers like someone else's (not-found), signed-out callers sign in.
   '/experiments': { expect: signedIn<Outcome>('sign-in', 'ok') },
   '/experiments/[id]': { url: () => `/experiments/${MADE_UP_ID}`, expect: signedIn<Outcome>('sign-in', 'not-found') },
@@ -301,6 +305,8 @@ test.describe('the matrix on the production build', () => {
               ? 'forbidden'
               : status === 404
                 ? 'not-found'
+                : status === 405
+                  ? 'method-not-allowed'
                 : status >= 300 && status < 400 && /\/sign-in\?callbackUrl=/.test(location)
                   ? 'sign-in'
                   : status >= 300 && status < 400
