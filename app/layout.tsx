@@ -7,7 +7,7 @@ export const metadata: Metadata = {
   title: { default: 'InitLab — see why weight initialization decides whether a deep network trains', template: '%s · InitLab' },
   description:
     'An interactive lab and course on weight initialization: watch the signal vanish, hold or explode through a deep network, and learn the Xavier and He derivations.',
-  openGraph: { siteName: 'InitLab', type: 'website' },
+  openGraph: { siteName: 'InitLab', type: 'website', images: [{ url: '/og-default.png', width: 1200, height: 630, alt: 'InitLab: a signal vanishing, holding and exploding through a deep network' }] },
 };
 
 export const viewport: Viewport = {

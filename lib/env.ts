@@ -34,6 +34,12 @@ const envSchema = z.object({
   INSTRUCTOR_SIGNUP_CODE: optionalString,
   /** "1" seeds the demo accounts into a PostgreSQL server (the embedded database always gets them). */
   SEED_DEMO_DATA: z.enum(['0', '1']).optional(),
+  /** Worker threads running the engine; default: one less than the cores (at least 1). */
+  ENGINE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Engine runs that may wait for a thread; beyond this requests get "busy, try again". */
+  ENGINE_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(16),
+  /** Milliseconds one engine run may take on the server before it is cancelled. */
+  ENGINE_RUN_TIME_LIMIT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
 });
 
 export type Env = z.infer<typeof envSchema> & {

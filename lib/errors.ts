@@ -9,7 +9,11 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** The engine's worker pool is full; retry in a few seconds (HTTP 503 + Retry-After). */
+  | 'BUSY'
+  /** An engine run went over the server's time limit (or is estimated to) and was cancelled. */
+  | 'TIMEOUT';
 
 export class AppError extends Error {
   constructor(
@@ -23,6 +27,9 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/** What a user sees when the engine's queue is full. */
+export const BUSY_MESSAGE = 'The server is busy right now. Please try again in a few seconds.';
 
 export const GENERIC_ERROR = 'Something went wrong on our side. Please try again in a moment.';
 

@@ -80,9 +80,11 @@ export interface ChartsPanelProps {
   pins: Pin[];
   onPin: () => void;
   onRemovePin: (id: number) => void;
+  /** Opens the save dialog for a pinned run (absent: no save button on pins). */
+  onSavePin?: (id: number) => void;
 }
 
-export function ChartsPanel({ result, config, pins, onPin, onRemovePin }: ChartsPanelProps) {
+export function ChartsPanel({ result, config, pins, onPin, onRemovePin, onSavePin }: ChartsPanelProps) {
   const dark = useDarkMode();
   const palette = chartPalette(dark);
   const [stage, setStage] = useState<Stage>('post');
@@ -176,6 +178,16 @@ export function ChartsPanel({ result, config, pins, onPin, onRemovePin }: Charts
                 <span>
                   Pin {k + 1}: {diffLabel(p.result.config, config)}
                 </span>
+                {onSavePin ? (
+                  <button
+                    type="button"
+                    onClick={() => onSavePin(p.id)}
+                    aria-label={`Save pin ${k + 1} (${diffLabel(p.result.config, config)}) as an experiment`}
+                    className="rounded-full px-1.5 text-blue-700 hover:bg-slate-100 dark:text-blue-300 dark:hover:bg-slate-800"
+                  >
+                    Save
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   onClick={() => onRemovePin(p.id)}

@@ -19,6 +19,8 @@ import { PRESETS } from './presets';
 import { ResultsPanel } from './results-panel';
 import { Definitions } from './definitions';
 import { configKey, useSimulation } from './use-simulation';
+import { copyRunLink, RunActions, type RunNotice } from './run-actions';
+import { RESUME_PARAM, resumePendingSave, SaveExperimentDialog, type SavedExperiment } from '@/components/experiments/save-experiment-dialog';
 
 export interface SimulatorAppProps {
   initialConfig: SimConfig;
@@ -43,6 +45,27 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   const [pinCounter, setPinCounter] = useState(0);
   const sim = useSimulation(initialResult);
   const { request } = sim;
+  const [saveTarget, setSaveTarget] = useState<{ config: SimConfig; what: string } | null>(null);
+  const [runNotice, setRunNotice] = useState<RunNotice>(null);
+
+  const onSaved = useCallback((saved: SavedExperiment) => {
+    setSaveTarget(null);
+    setRunNotice({ text: `Saved “${saved.title}”.`, href: `/experiments/${saved.id}`, linkText: 'Open the experiment' });
+  }, []);
+
+  // Back from sign-in (?resume=save): finish the save the visitor started while signed out.
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    if (params.get(RESUME_PARAM) !== 'save') return;
+    params.delete(RESUME_PARAM);
+    window.history.replaceState(null, '', `?${params.toString()}`);
+    void resumePendingSave(initialConfig).then((out) => {
+      if (!out) return;
+      if (out.ok) onSaved(out.saved);
+      else setRunNotice({ text: out.message, error: true });
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // A config the server did not compute (too large for a request) starts in the worker at once.
   useEffect(() => {
@@ -159,6 +182,12 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
             onCancel={sim.cancel}
             onRetry={() => request(config, { immediate: true })}
           />
+          <RunActions
+            disabled={invalid}
+            notice={runNotice}
+            onSave={() => setSaveTarget({ config, what: 'this run' })}
+            onCopy={() => void copyRunLink(config).then(setRunNotice)}
+          />
           {result ? (
             <>
               <ResultsPanel result={result} origin={sim.origin} stale={stale} busy={sim.running} preview={sim.preview} />
@@ -173,6 +202,10 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
                   setPinCounter((n) => n + 1);
                 }}
                 onRemovePin={(id) => setPins((p) => p.filter((x) => x.id !== id))}
+                onSavePin={(id) => {
+                  const k = pins.findIndex((x) => x.id === id);
+                  if (k >= 0) setSaveTarget({ config: pins[k].result.config, what: `pin ${k + 1}` });
+                }}
               />
               <LayerTable result={result} />
               <ExportPanel result={result} />
@@ -183,6 +216,7 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
           <Definitions />
         </div>
       </div>
+      <SaveExperimentDialog config={saveTarget?.config ?? null} what={saveTarget?.what ?? 'this run'} onClose={() => setSaveTarget(null)} onSaved={onSaved} />
     </div>
   );
 }

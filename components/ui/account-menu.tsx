@@ -30,6 +30,9 @@ function Menu() {
           {role === 'INSTRUCTOR' ? 'Instructor' : 'Student'}
         </span>
       </Link>
+      <Link href="/experiments" className="hover:underline">
+        Experiments
+      </Link>
       {role === 'INSTRUCTOR' && (
         <Link href="/instructor" className="hover:underline">
           Teach

@@ -1,0 +1,129 @@
+/** The run store on a real database: one row per (engine version, config), computed once. */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+const computeCalls = vi.hoisted(() => ({ count: 0 }));
+vi.mock('@/lib/runs/engine-pool', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/runs/engine-pool')>();
+  return {
+    ...real,
+    computeRun: async (...args: Parameters<typeof real.computeRun>) => {
+      computeCalls.count++;
+      return real.computeRun(...args);
+    },
+  };
+});
+
+import { getDb } from '@/lib/db';
+import { getOrCreateRun, getRunById } from '@/lib/data/runs';
+import { AppError } from '@/lib/errors';
+import { presentRun, presentSummary } from '@/lib/present/run-summary';
+import { ENGINE_VERSION, simulate } from '@/lib/sim';
+import { simConfigSchema } from '@/lib/validation/sim-config';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t?.drop());
+
+const small = { scheme: 'xavier-normal', activation: 'tanh', layers: 6, width: 32, samples: 16 } as const;
+
+describe('getOrCreateRun', () => {
+  it('stores a config once and returns the same run for every equivalent spelling of it', async () => {
+    const db = await getDb();
+    const before = computeCalls.count;
+    const a = await getOrCreateRun(small);
+    const b = await getOrCreateRun({ ...small, seed: 1, fanMode: 'auto', widths: [32, 32, 32, 32, 32, 32] });
+    const c = await getOrCreateRun(simConfigSchema.parse(small));
+    expect(b.id).toBe(a.id);
+    expect(c.id).toBe(a.id);
+    expect(computeCalls.count - before).toBe(1);
+    expect(a.engineVersion).toBe(ENGINE_VERSION);
+    expect(a.configHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.config).toEqual(simConfigSchema.parse(small));
+    expect(await db.run.count({ where: { configHash: a.configHash } })).toBe(1);
+  });
+
+  it('keeps a different seed as a different run', async () => {
+    const a = await getOrCreateRun(small);
+    const other = await getOrCreateRun({ ...small, seed: 2 });
+    expect(other.id).not.toBe(a.id);
+    expect(other.config.seed).toBe(2);
+  });
+
+  it('computes a new config once when many requests ask for it at the same time', async () => {
+    const db = await getDb();
+    const config = { ...small, seed: 77 };
+    const before = computeCalls.count;
+    const runs = await Promise.all(Array.from({ length: 8 }, () => getOrCreateRun(config)));
+    expect(new Set(runs.map((r) => r.id)).size).toBe(1);
+    expect(computeCalls.count - before).toBe(1);
+    expect(await db.run.count({ where: { configHash: runs[0].configHash } })).toBe(1);
+  });
+
+  it('stores the numbers the engine computes for that config', async () => {
+    const run = await getOrCreateRun(small);
+    const direct = simulate(simConfigSchema.parse(small), { bandSeeds: run.result.bandSeeds });
+    expect(run.result.layers).toHaveLength(6);
+    expect(run.result.summary.finalStd).toBe(direct.summary.finalStd);
+    expect(run.result.summary.signalState).toBe(direct.summary.signalState);
+    expect(run.result.layers.map((l) => l.post.std)).toEqual(direct.layers.map((l) => l.post.std));
+    expect(run.result.layers.map((l) => l.gradientNorm)).toEqual(direct.layers.map((l) => l.gradientNorm));
+    expect(run.result.layers.map((l) => l.theory.preStd)).toEqual(direct.layers.map((l) => l.theory.preStd));
+    expect(run.result.layers.map((l) => l.band.postStd)).toEqual(direct.layers.map((l) => l.band.postStd));
+    expect(run.result.histograms?.[0].pre.counts).toEqual(direct.layers[0].histogram.pre.counts);
+  });
+
+  it('stores no prose: every string in the stored result is a code', async () => {
+    const run = await getOrCreateRun(small);
+    const strings: string[] = [];
+    const walk = (v: unknown) => {
+      if (typeof v === 'string') strings.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(run.result);
+    expect(strings.length).toBeGreaterThan(0);
+    for (const s of strings) expect(s).toMatch(/^[a-z][a-z0-9-]*$/);
+  });
+
+  it('stores an overflowing run with nulls where the engine has non-finite numbers', async () => {
+    const run = await getOrCreateRun({ scheme: 'large-random', activation: 'linear', layers: 200, width: 256, samples: 8 });
+    expect(run.result.summary.signalState).toBe('exploding');
+    expect(run.result.summary.overflowLayer).toBeGreaterThan(1);
+    const first = run.result.layers[run.result.summary.overflowLayer! - 1];
+    expect([first.pre.std, first.post.std, first.post.rms, first.gradientNorm]).toContain(null);
+    expect(run.result.layers[0].pre.std).toBeGreaterThan(0);
+    const back = await getRunById(run.id);
+    expect(back?.result.summary.overflowLayer).toBe(run.result.summary.overflowLayer);
+  });
+
+  it('refuses a bad config with a clear message and stores nothing', async () => {
+    const db = await getDb();
+    const before = await db.run.count();
+    const err = await getOrCreateRun({ ...small, layers: -3 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('VALIDATION');
+    expect((err as AppError).userMessage).toMatch(/Layers must be between 1 and 200/);
+    expect(await getOrCreateRun('not a config').catch((e: AppError) => e.code)).toBe('VALIDATION');
+    expect(await db.run.count()).toBe(before);
+  });
+});
+
+describe('getRunById and the presenter', () => {
+  it('reads a stored run back, and null for an unknown id', async () => {
+    const run = await getOrCreateRun(small);
+    expect(await getRunById(run.id)).toEqual(run);
+    expect(await getRunById('nope')).toBeNull();
+  });
+
+  it("rebuilds the engine's own summary, sentences included, from the stored codes", async () => {
+    const run = await getOrCreateRun(small);
+    const direct = simulate(run.config, { bandSeeds: run.result.bandSeeds });
+    expect(presentSummary(run.config, run.result.summary)).toEqual(direct.summary);
+    const shown = presentRun(run);
+    expect(shown.summary.verdictText).toBe(direct.summary.verdictText);
+    expect(shown.layers).toEqual(direct.layers);
+  });
+});
