@@ -4,6 +4,7 @@
  * kebab-case; values are validated by the shared zod schema (parseSimConfig), so the ranges live
  * in one place (lib/validation/sim-config.ts). I/O is injected so tests can call runCli directly.
  */
+import { describeSummary } from '../present/summary-words';
 import { simulate } from '../sim';
 import type { SimResult } from '../sim/types';
 import {
@@ -175,16 +176,18 @@ export function formatTable(r: SimResult): string {
     );
   }
   const s = r.summary;
+  const words = describeSummary(s, r.config, r.overflowLayer);
   lines.push(
     '',
     `Scheme:          ${s.scheme} (${s.formula}; Var(W) of layer 1 = ${s.weightVariance.toPrecision(4)})`,
     `Input std:       ${s.inputStd}`,
     `Final std:       ${s.finalStd.toPrecision(4)} (post-activation std of layer ${r.layers.length}; mean field ${s.theoryFinalStd?.toPrecision(4)})`,
     `Final / input:   ${s.ratio.toPrecision(4)}`,
-    `Signal state:    ${s.signalState} (${s.thresholds.description})`,
+    `Signal state:    ${s.signalState}, ${Number.isFinite(s.perLayerFactor) ? `x${s.perLayerFactor.toPrecision(4)} per layer on average` : 'overflowed'}. ${words.stateText}`,
+    `Scale:           ${words.thresholdsText}`,
     `Symmetry broken: ${s.symmetryBroken ? 'yes' : 'no'}`,
     `Recommended:     ${s.recommendedScheme}. ${s.recommendation}`,
-    `Verdict:         ${s.verdict}. ${s.verdictText}`,
+    `Verdict:         ${s.verdict}. ${words.verdictText}`,
     `Engine:          ${r.engineVersion}, ${r.path} path, band over ${r.bandSeeds} seed(s)`,
   );
   return lines.join('\n');

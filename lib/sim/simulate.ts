@@ -176,6 +176,7 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
     finalStd: last.post.std,
     anyNonFinite: overflowLayer !== null,
     symmetryBroken: !layers.some((l) => l.unitsIdentical),
+    theory,
   });
   summary.theoryFinalStd = theory[theory.length - 1].postStd;
 
