@@ -19,9 +19,13 @@ export const SIGNAL_THRESHOLDS = {
   explodingAbove: 10,
 } as const;
 
-export function classifySignal(ratio: number, anyNonFinite: boolean): SignalState {
-  if (anyNonFinite || !Number.isFinite(ratio) || ratio > SIGNAL_THRESHOLDS.explodingAbove) return 'exploding';
-  if (!(ratio >= SIGNAL_THRESHOLDS.vanishingBelow)) return 'vanishing';
+/**
+ * Signal state from the end-to-end ratio. An overflow anywhere (forward or backward) is exploding;
+ * an underflow to exactly 0 is vanishing; a null ratio (overflowed output) is exploding.
+ */
+export function classifySignal(ratio: number | null, anyOverflow: boolean, underflow = false): SignalState {
+  if (anyOverflow || ratio === null || !Number.isFinite(ratio) || ratio > SIGNAL_THRESHOLDS.explodingAbove) return 'exploding';
+  if (underflow || !(ratio >= SIGNAL_THRESHOLDS.vanishingBelow)) return 'vanishing';
   if (ratio < 1 / SIGNAL_THRESHOLDS.stableWithin) return 'fading';
   if (ratio > SIGNAL_THRESHOLDS.stableWithin) return 'growing';
   return 'stable';
@@ -37,8 +41,15 @@ export function perLayerFactor(ratio: number, layers: number): number {
  * A stored state as today's scale reads it: recomputed from the stored ratio when there is one
  * (old runs said "stable" for 0.1 to 10), else the stored word when it is a known state.
  */
-export function readSignalState(stored: { signalState: string; ratio: number | null; overflowLayer?: number | null }): SignalState {
-  if (stored.overflowLayer != null) return 'exploding';
+export function readSignalState(stored: {
+  signalState: string;
+  ratio: number | null;
+  overflowLayer?: number | null;
+  gradientOverflowLayer?: number | null;
+  underflowLayer?: number | null;
+}): SignalState {
+  if (stored.overflowLayer != null || stored.gradientOverflowLayer != null) return 'exploding';
+  if (stored.underflowLayer != null) return 'vanishing';
   if (stored.ratio !== null && Number.isFinite(stored.ratio)) return classifySignal(stored.ratio, false);
   return (SIGNAL_STATES as readonly string[]).includes(stored.signalState) ? (stored.signalState as SignalState) : 'exploding';
 }
