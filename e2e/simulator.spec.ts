@@ -220,19 +220,66 @@ test('a large config runs in the worker with progress, and can be cancelled', as
   await expect(page.getByText('Cancelled. The results below are for the previous settings.')).toBeVisible();
 });
 
-test('pin runs and compare, up to four', async ({ page }) => {
+test('pins: named by their settings, no duplicates, up to four, kept across a reload', async ({ page }) => {
   await page.goto('/simulator');
   await page.getByRole('button', { name: 'Pin this run' }).click();
+  const pins = page.getByRole('list', { name: 'Pinned runs' });
+  await expect(pins).toContainText('Pin 1: ReLU · He / Kaiming normal · 12 layers · width 256');
+  // The same run cannot be pinned twice.
+  await expect(page.getByRole('button', { name: 'Pin this run' })).toBeDisabled();
+  await expect(page.getByText('This run is pinned already.')).toBeVisible();
   await page.getByLabel('Initialization scheme').selectOption('xavier-normal');
   await settled(page);
-  const pins = page.getByRole('list', { name: 'Pinned runs' });
-  await expect(pins).toContainText('scheme: he-normal');
+  await page.getByRole('button', { name: 'Pin this run' }).click();
+  await expect(pins).toContainText('Pin 2: ReLU · Xavier / Glorot normal');
   expect(await page.getByTestId('signal-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(3);
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Pin this run' }).click();
+  for (const layers of ['5', '6']) {
+    await page.getByLabel('Number of layers').fill(layers);
+    await settled(page);
+    await page.getByRole('button', { name: 'Pin this run' }).click();
+  }
+  await expect(pins.getByRole('listitem')).toHaveCount(4);
+  await page.getByLabel('Number of layers').fill('7');
+  await settled(page);
   await expect(page.getByRole('button', { name: 'Pin this run' })).toBeDisabled();
+  // Pin colours differ from the mean-field line's.
+  const colors = await pins.getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-pin-color')));
+  const theory = await page.getByTestId('signal-chart').locator('.recharts-line path[stroke-dasharray]').first().getAttribute('stroke');
+  expect(colors).not.toContain(theory);
+  expect(new Set(colors).size).toBe(4);
   await page.getByRole('button', { name: /Remove pin 1/ }).click();
   await expect(pins.getByRole('listitem')).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Pin this run' })).toBeEnabled();
+  // The address keeps the pins: a reload recomputes and shows them.
+  expect(new URL(page.url()).searchParams.getAll('pin')).toHaveLength(3);
+  await page.reload();
+  await expect(pins.getByRole('listitem')).toHaveCount(3);
+  await expect(pins).toContainText('Pin 1: ReLU · Xavier / Glorot normal · 12 layers');
+  await expect(pins).not.toContainText('computing', { timeout: 30_000 });
+});
+
+test('presets and finished moves are history entries: Back returns to the previous run', async ({ page }) => {
+  await page.goto('/simulator');
+  await page.getByRole("button", { name: /^ReLU \+ Xavier/ }).click();
+  await settled(page);
+  const afterPreset = page.url();
+  await page.getByLabel('Number of layers').fill('20');
+  await settled(page);
+  await page.waitForTimeout(900);
+  await page.getByLabel('Number of layers').fill('25');
+  await settled(page);
+  await page.goBack();
+  await expect(page.getByLabel('Number of layers')).toHaveValue('20');
+  await page.goBack();
+  expect(page.url()).toBe(afterPreset);
+  await settled(page);
+  const preset = configFromSearchParams(new URL(afterPreset).searchParams).config;
+  await expect(page.getByLabel('Number of layers')).toHaveValue(String(preset.layers));
+  await expect(page.getByLabel('Initialization scheme')).toHaveValue(preset.scheme);
+  await page.goBack();
+  await expect(page.getByLabel('Initialization scheme')).toHaveValue('he-normal');
+  await page.goForward();
+  await expect(page.getByLabel('Initialization scheme')).toHaveValue(preset.scheme);
 });
 
 test('exports: CSV, PNG and framework code', async ({ page }) => {

@@ -1,16 +1,22 @@
 'use client';
 /**
- * The simulator page's client side: owns the form draft, the last valid config (mirrored into the
- * URL with history.replaceState), the pins, and asks useSimulation for results. Validation is
- * parseSimConfig; an invalid field shows its message and the last good result stays on screen.
+ * The simulator page's client side: owns the form draft, the last valid config and the pins (both
+ * mirrored into the URL), and asks useSimulation for results. Validation is parseSimConfig; an
+ * invalid field shows its message and the last good result stays on screen.
+ *
+ * History: a preset, Reset, or the first change after a pause adds a browser history entry; the
+ * changes that follow within HISTORY_GESTURE_MS (a slider drag, typing) replace it, so one finished
+ * move is one entry and Back returns to the previous run.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { DEFAULT_CONFIG, parseSimConfig, type SimConfig, type SimConfigInput } from '@/lib/validation/sim-config';
-import { configToSearchParams } from '@/lib/validation/sim-config-url';
+import { configFromSearchParams } from '@/lib/validation/sim-config-url';
 import { Button } from '@/components/ui/button';
 import { NetworkView } from '@/components/network-view/network-view';
-import { ChartsPanel, MAX_PINS, type Pin } from './charts-panel';
+import { ChartsPanel } from './charts-panel';
+import { addPin, pageSearch, pinsFromSearch, type Pin } from './pins';
+import { usePinResults } from './use-pin-results';
 import { ControlPanel, type FieldErrors } from './control-panel';
 import { draftFromConfig, draftToInput, type Draft } from './config-draft';
 import { ExportPanel } from './export-panel';
@@ -30,10 +36,24 @@ export interface SimulatorAppProps {
   urlErrors: Record<string, string> | null;
 }
 
-function writeUrl(config: SimConfig) {
-  // replaceState, not router.replace: no navigation, no history entry per slider step, and
-  // Next's router stays in sync with it (App Router patches the history methods).
-  window.history.replaceState(null, '', `?${configToSearchParams(config).toString()}`);
+/** Changes closer together than this belong to one move (one history entry). */
+const HISTORY_GESTURE_MS = 800;
+
+type UrlMode = 'move' | 'entry' | 'replace';
+
+function useUrlWriter() {
+  const lastMove = useRef(0);
+  return useCallback((config: SimConfig, pins: readonly Pin[], mode: UrlMode) => {
+    const url = `?${pageSearch(config, pins)}`;
+    if (url === window.location.search) return;
+    const now = performance.now();
+    const push = mode === 'entry' || (mode === 'move' && now - lastMove.current > HISTORY_GESTURE_MS);
+    if (mode === 'move') lastMove.current = now;
+    // history methods, not router.push: no navigation or server round trip, and Next's router
+    // stays in sync with them (App Router patches the history methods).
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }, []);
 }
 
 export function SimulatorApp({ initialConfig, initialResult, urlErrors }: SimulatorAppProps) {
@@ -41,8 +61,10 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   const [errors, setErrors] = useState<FieldErrors>({});
   const [config, setConfig] = useState<SimConfig>(initialConfig);
   const [notice, setNotice] = useState(urlErrors);
-  const [pins, setPins] = useState<Pin[]>([]);
-  const [pinCounter, setPinCounter] = useState(0);
+  const [pins, setPinsState] = useState<Pin[]>([]);
+  const pinsRef = useRef<Pin[]>(pins);
+  const writeUrl = useUrlWriter();
+  const configRef = useRef(config);
   const sim = useSimulation(initialResult);
   const { request } = sim;
   const [saveTarget, setSaveTarget] = useState<{ config: SimConfig; what: string } | null>(null);
@@ -73,13 +95,36 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const setPins = useCallback(
+    (next: Pin[]) => {
+      pinsRef.current = next;
+      setPinsState(next);
+      writeUrl(configRef.current, next, 'replace');
+    },
+    [writeUrl],
+  );
+  // Pins from the address (a reload or a shared link) are recomputed off the main thread.
+  useEffect(() => {
+    const fromUrl = pinsFromSearch(new URLSearchParams(window.location.search));
+    if (fromUrl.length) {
+      pinsRef.current = fromUrl;
+      setPinsState(fromUrl);
+    }
+  }, []);
+  usePinResults(pins, (key, result) => {
+    const next = pinsRef.current.map((p) => (p.key === key && !p.result ? { ...p, result } : p));
+    pinsRef.current = next;
+    setPinsState(next);
+  });
+
   const accept = useCallback(
-    (next: SimConfig, immediate = false) => {
+    (next: SimConfig, immediate = false, mode: UrlMode = 'move') => {
+      configRef.current = next;
       setConfig(next);
-      writeUrl(next);
+      writeUrl(next, pinsRef.current, mode);
       request(next, { immediate });
     },
-    [request],
+    [request, writeUrl],
   );
 
   // The draft lives in a ref too, so a change handler validates the newest text without doing
@@ -101,14 +146,29 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
     [accept],
   );
 
-  const applyConfig = (input: SimConfigInput) => {
+  const applyConfig = (input: SimConfigInput, mode: UrlMode = 'entry') => {
     const parsed = parseSimConfig(input);
     if (!parsed.ok) return;
     draftRef.current = draftFromConfig(parsed.config);
     setDraft(draftRef.current);
     setErrors({});
-    accept(parsed.config, true);
+    accept(parsed.config, true, mode);
   };
+
+  // Back / Forward: show the run of that history entry (its config and pins) without a new entry.
+  useEffect(() => {
+    const onPop = () => {
+      const search = new URLSearchParams(window.location.search);
+      const parsed = configFromSearchParams(search);
+      const next = pinsFromSearch(search).map((p) => pinsRef.current.find((q) => q.key === p.key) ?? p);
+      pinsRef.current = next;
+      setPinsState(next);
+      applyConfig(parsed.config, 'replace');
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const onNewSeed = () => {
     const buf = new Uint32Array(1);
@@ -196,15 +256,11 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
                 result={result}
                 config={config}
                 pins={pins}
-                onPin={() => {
-                  if (pins.length >= MAX_PINS) return;
-                  setPins((p) => [...p, { id: pinCounter, result }]);
-                  setPinCounter((n) => n + 1);
-                }}
-                onRemovePin={(id) => setPins((p) => p.filter((x) => x.id !== id))}
-                onSavePin={(id) => {
-                  const k = pins.findIndex((x) => x.id === id);
-                  if (k >= 0) setSaveTarget({ config: pins[k].result.config, what: `pin ${k + 1}` });
+                onPin={() => setPins(addPin(pinsRef.current, result.config, result))}
+                onRemovePin={(key) => setPins(pinsRef.current.filter((x) => x.key !== key))}
+                onSavePin={(key) => {
+                  const k = pins.findIndex((x) => x.key === key);
+                  if (k >= 0) setSaveTarget({ config: pins[k].config, what: `pin ${k + 1}` });
                 }}
               />
               <LayerTable result={result} />
