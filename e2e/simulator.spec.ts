@@ -286,9 +286,13 @@ test('exports: CSV, PNG and framework code', async ({ page }) => {
   await page.goto('/simulator');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download table (CSV)' }).click()]);
   expect(csv.suggestedFilename()).toBe('initlab-layers.csv');
+  const text = (await csv.createReadStream().then(async (st) => { let t = ''; for await (const c of st) t += c; return t; })) as string;
+  expect(text.split('\n')[0]).toContain('He / Kaiming normal · 12 layers · width 256');
+  expect(new URL(text.split('\n')[1].slice(2)).pathname).toBe('/simulator');
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chart (PNG)' }).click()]);
   expect(png.suggestedFilename()).toBe('initlab-signal.png');
   await expect(page.getByLabel('PyTorch code')).toContainText("nn.init.kaiming_normal_(w, mode='fan_in', nonlinearity='relu')");
+  await expect(page.getByLabel('PyTorch code')).toContainText('activation std');
   await page.getByRole('tab', { name: 'Keras' }).click();
   await expect(page.getByLabel('Keras code')).toContainText("distribution='untruncated_normal'");
 });

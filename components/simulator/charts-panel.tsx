@@ -16,7 +16,7 @@ import { useDarkMode } from '@/components/charts/use-dark-mode';
 import { Segmented } from '@/components/ui/tabs';
 import { Button } from '@/components/ui/button';
 import { SliderField } from '@/components/ui/slider-field';
-import { downloadChartPng } from './export';
+import { downloadChartPng, exportSettings } from './export';
 import { MAX_PINS, pinKey, pinLabel, type Pin } from './pins';
 
 export type Stage = 'pre' | 'post';
@@ -159,7 +159,13 @@ export function ChartsPanel({ result, config, pins, onPin, onRemovePin, onSavePi
           <Button size="sm" variant="primary" onClick={onPin} disabled={pins.length >= MAX_PINS || alreadyPinned}>
             Pin this run
           </Button>
-          <Button size="sm" onClick={() => void downloadChartPng(chartRef.current, { title: signalTitle, legend: legendForPng, palette, fileName: 'initlab-signal.png' })}>
+          <Button size="sm" onClick={() => void downloadChartPng(chartRef.current, {
+                  title: signalTitle,
+                  settings: exportSettings(result.config, result.engineVersion, window.location.origin),
+                  legend: legendForPng,
+                  palette,
+                  fileName: 'initlab-signal.png',
+                })}>
             Download chart (PNG)
           </Button>
           <span className="text-xs text-slate-600 dark:text-slate-400">

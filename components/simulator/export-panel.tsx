@@ -52,7 +52,7 @@ export function ExportPanel({ result }: { result: SimResult }) {
         <h2 id="export-heading" className="text-base font-semibold">
           Export
         </h2>
-        <Button size="sm" onClick={() => downloadBlob(new Blob([resultToCsv(result)], { type: 'text/csv' }), 'initlab-layers.csv')}>
+        <Button size="sm" onClick={() => downloadBlob(new Blob([resultToCsv(result, window.location.origin)], { type: 'text/csv' }), 'initlab-layers.csv')}>
           Download table (CSV)
         </Button>
       </div>
