@@ -6,7 +6,7 @@
  * request, is off under prefers-reduced-motion, and a computed sentence (describeSignal) says in
  * words what the picture shows, for everyone and for screen readers.
  */
-import { useId, useState, type CSSProperties } from 'react';
+import { memo, useId, useState, type CSSProperties } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { Button } from '@/components/ui/button';
 import { useReducedMotion } from '@/components/charts/use-dark-mode';
@@ -44,7 +44,8 @@ function encode(ratio: number) {
   return { t, r, fill: `hsl(${Math.round(202 - 150 * t)} 95% ${Math.round(60 + 30 * t)}%)`, glow: t, amp: 0.35 + 0.4 * t };
 }
 
-export function NetworkView({ result }: { result: SimResult }) {
+/** Memoized: it redraws only for a new result, not for every keystroke or progress tick. */
+export const NetworkView = memo(function NetworkView({ result }: { result: SimResult }) {
   const reduced = useReducedMotion();
   const [paused, setPaused] = useState(false);
   const titleId = useId();
@@ -163,4 +164,4 @@ export function NetworkView({ result }: { result: SimResult }) {
       </p>
     </section>
   );
-}
+});

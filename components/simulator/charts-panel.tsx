@@ -5,7 +5,7 @@
  * a chosen layer; dead/saturated units. Chooses which engine fields feed which series; the
  * drawing itself lives in components/charts.
  */
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import type { SimConfig } from '@/lib/validation/sim-config';
 import { LogLayerChart, type LayerRow, type LineSeries } from '@/components/charts/log-layer-chart';
@@ -71,7 +71,6 @@ function gradientRows(result: SimResult, pins: Pin[]) {
 
 export interface ChartsPanelProps {
   result: SimResult;
-  config: SimConfig;
   pins: Pin[];
   onPin: () => void;
   onRemovePin: (key: string) => void;
@@ -79,7 +78,8 @@ export interface ChartsPanelProps {
   onSavePin?: (key: string) => void;
 }
 
-export function ChartsPanel({ result, config, pins, onPin, onRemovePin, onSavePin }: ChartsPanelProps) {
+export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRemovePin, onSavePin }: ChartsPanelProps) {
+  const config = result.config;
   const dark = useDarkMode();
   const palette = chartPalette(dark);
   const [stage, setStage] = useState<Stage>('post');
@@ -271,4 +271,4 @@ export function ChartsPanel({ result, config, pins, onPin, onRemovePin, onSavePi
       </div>
     </section>
   );
-}
+});

@@ -8,7 +8,7 @@
  * changes that follow within HISTORY_GESTURE_MS (a slider drag, typing) replace it, so one finished
  * move is one entry and Back returns to the previous run.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { DEFAULT_CONFIG, parseSimConfig, type SimConfig, type SimConfigInput } from '@/lib/validation/sim-config';
 import { configFromSearchParams } from '@/lib/validation/sim-config-url';
@@ -35,6 +35,10 @@ export interface SimulatorAppProps {
   /** Field -> message when the URL's config was rejected (the page then runs the defaults). */
   urlErrors: Record<string, string> | null;
 }
+
+/** Performance marks: a control change, and the frame that shows the numbers for it. */
+const INPUT_MARK = 'initlab:input';
+export const SHOWN_MEASURE = 'initlab:input-to-numbers';
 
 /** Changes closer together than this belong to one move (one history entry). */
 const HISTORY_GESTURE_MS = 800;
@@ -132,6 +136,8 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   const draftRef = useRef(draft);
   const onChange = useCallback(
     <K extends keyof Draft>(key: K, value: Draft[K]) => {
+      // For the interaction benchmark (bench/ui-bench.ts): input -> new numbers on screen.
+      performance.mark(INPUT_MARK);
       const next = { ...draftRef.current, [key]: value };
       draftRef.current = next;
       setDraft(next);
@@ -179,6 +185,28 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   const result = sim.result;
   const stale = !!result && configKey(result.config) !== configKey(config);
   const invalid = Object.keys(errors).length > 0;
+  // The summary shows a new result at once; the charts, network view, table and export render it
+  // in a deferred, interruptible pass, so typing and the next numbers never wait for Recharts.
+  const deferredResult = useDeferredValue(result);
+
+  useEffect(() => {
+    if (!result || stale || performance.getEntriesByName(INPUT_MARK).length === 0) return;
+    // The frame after this commit is the one that shows the numbers.
+    const id = requestAnimationFrame(() => {
+      performance.measure(SHOWN_MEASURE, INPUT_MARK);
+      performance.clearMarks(INPUT_MARK);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [result, stale]);
+
+  const onPin = useCallback(() => {
+    if (sim.result) setPins(addPin(pinsRef.current, sim.result.config, sim.result));
+  }, [sim.result, setPins]);
+  const onRemovePin = useCallback((key: string) => setPins(pinsRef.current.filter((x) => x.key !== key)), [setPins]);
+  const onSavePin = useCallback((key: string) => {
+    const k = pinsRef.current.findIndex((x) => x.key === key);
+    if (k >= 0) setSaveTarget({ config: pinsRef.current[k].config, what: `pin ${k + 1}` });
+  }, []);
 
   return (
     <div className="space-y-5">
@@ -251,20 +279,10 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
           {result ? (
             <>
               <ResultsPanel result={result} origin={sim.origin} stale={stale} busy={sim.running} preview={sim.preview} />
-              <NetworkView result={result} />
-              <ChartsPanel
-                result={result}
-                config={config}
-                pins={pins}
-                onPin={() => setPins(addPin(pinsRef.current, result.config, result))}
-                onRemovePin={(key) => setPins(pinsRef.current.filter((x) => x.key !== key))}
-                onSavePin={(key) => {
-                  const k = pins.findIndex((x) => x.key === key);
-                  if (k >= 0) setSaveTarget({ config: pins[k].config, what: `pin ${k + 1}` });
-                }}
-              />
-              <LayerTable result={result} />
-              <ExportPanel result={result} />
+              <NetworkView result={deferredResult ?? result} />
+              <ChartsPanel result={deferredResult ?? result} pins={pins} onPin={onPin} onRemovePin={onRemovePin} onSavePin={onSavePin} />
+              <LayerTable result={deferredResult ?? result} />
+              <ExportPanel result={deferredResult ?? result} />
             </>
           ) : (
             <ResultsPlaceholder />

@@ -102,6 +102,8 @@ export function useSimulation(initialResult: SimResult | null) {
         if (msg.id !== jobId.current) return;
         if (msg.type === 'progress') {
           setState((s) => ({ ...s, progress: msg.fraction }));
+        } else if (msg.type === 'preview') {
+          setState((s) => ({ ...s, result: msg.result, origin: 'worker', preview: true, error: null }));
         } else if (msg.type === 'done') {
           workerBusy.current = false;
           learn(runCost(msg.result.config), msg.ms);
@@ -148,12 +150,12 @@ export function useSimulation(initialResult: SimResult | null) {
     }
   };
 
-  const runInWorker = (config: SimConfig) => {
+  const runInWorker = (config: SimConfig, preview: boolean) => {
     stopWorker();
     const id = ++jobId.current;
     workerBusy.current = true;
     setState((s) => ({ ...s, running: true, progress: 0, pending: config, error: null, cancelled: false }));
-    const req: WorkerRequest = { id, config, bandSeeds: BAND_SEEDS };
+    const req: WorkerRequest = { id, config, bandSeeds: BAND_SEEDS, preview };
     getWorker().postMessage(req);
   };
 
@@ -182,7 +184,8 @@ export function useSimulation(initialResult: SimResult | null) {
     }
     const previewUnits = units / BAND_SEEDS;
     setState((s) => ({ ...s, running: true, progress: 0, pending: config, error: null, cancelled: false }));
-    if (previewUnits * rate <= PREVIEW_BUDGET_MS && previewUnits <= MAIN_THREAD_MAX_UNITS) {
+    const mainPreview = previewUnits * rate <= PREVIEW_BUDGET_MS && previewUnits <= MAIN_THREAD_MAX_UNITS;
+    if (mainPreview) {
       rafId.current = requestAnimationFrame(() => {
         rafId.current = null;
         if (latest.current) runPreview(latest.current);
@@ -191,7 +194,7 @@ export function useSimulation(initialResult: SimResult | null) {
     debounceId.current = setTimeout(
       () => {
         debounceId.current = null;
-        if (latest.current) runInWorker(latest.current);
+        if (latest.current) runInWorker(latest.current, !mainPreview);
       },
       opts.immediate ? 0 : WORKER_DEBOUNCE_MS,
     );
