@@ -314,4 +314,19 @@ test('readable on a 390px-wide phone', async ({ page }) => {
   await expect(dd(page, 'Signal state')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // The key results stay in view while a control is changed.
+  const bar = page.getByTestId('phone-summary');
+  await page.getByLabel('Number of layers').scrollIntoViewIfNeeded();
+  await page.getByLabel('Number of layers').fill('40');
+  await settled(page);
+  await expect(bar).toBeInViewport();
+  await expect(bar).toContainText(await dd(page, 'Signal state').getAttribute('data-value') as string);
+  // The network view's labels are at least 11 CSS pixels tall and do not overlap.
+  const labels = await page.getByTestId('network-view').locator('svg > g > text').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, height: r.height })));
+  expect(labels.length).toBeGreaterThan(2);
+  for (const l of labels) expect(l.height).toBeGreaterThanOrEqual(11);
+  for (let i = 1; i < labels.length; i++) expect(labels[i].left).toBeGreaterThanOrEqual(labels[i - 1].right);
+  // Wide screens do not show the bar.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(bar).toBeHidden();
 });

@@ -22,7 +22,9 @@ import { draftFromConfig, draftToInput, type Draft } from './config-draft';
 import { ExportPanel } from './export-panel';
 import { LayerTable } from './layer-table';
 import { PRESETS } from './presets';
-import { ResultsPanel } from './results-panel';
+import { ResultsPanel, STATE_STYLE } from './results-panel';
+import { describeSummary } from '@/lib/present/summary-words';
+import { formatRatio } from './format';
 import { Definitions } from './definitions';
 import { configKey, useSimulation } from './use-simulation';
 import { copyRunLink, RunActions, type RunNotice } from './run-actions';
@@ -209,7 +211,7 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   }, []);
 
   return (
-    <div className="space-y-5">
+    <div className="space-y-5 pb-20 lg:pb-0">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">Signal propagation simulator</h1>
         <p className="max-w-3xl text-slate-700 dark:text-slate-300">
@@ -290,6 +292,7 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
           <Definitions />
         </div>
       </div>
+      {result ? <PhoneSummary result={result} stale={stale || sim.running} /> : null}
       <SaveExperimentDialog config={saveTarget?.config ?? null} what={saveTarget?.what ?? 'this run'} onClose={() => setSaveTarget(null)} onSaved={onSaved} />
     </div>
   );
@@ -356,6 +359,32 @@ function StatusBar(props: {
   return (
     <div aria-live="polite" className="min-h-8">
       {body}
+    </div>
+  );
+}
+
+/**
+ * On a phone the controls and the results are one long column: this bar keeps the key results in
+ * view while the controls are changed. Hidden from wide screens (the results sit beside the
+ * controls there) and from assistive tech (the results panel says the same, labelled).
+ */
+function PhoneSummary({ result, stale }: { result: SimResult; stale: boolean }) {
+  const s = result.summary;
+  const words = describeSummary(s, result.config, result.overflowLayer);
+  return (
+    <div
+      aria-hidden
+      data-testid="phone-summary"
+      className={`fixed inset-x-0 bottom-0 z-20 border-t border-slate-300 bg-white/95 px-4 py-2 text-sm shadow-lg backdrop-blur lg:hidden dark:border-slate-700 dark:bg-slate-950/95 ${stale ? 'opacity-70' : ''}`}
+    >
+      <div className="flex items-center gap-2">
+        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATE_STYLE[s.signalState]}`}>{words.stateLabel}</span>
+        <span className="tabular-nums">{formatRatio(s.ratio)} input</span>
+        {s.perLayerFactor !== null && Number.isFinite(s.perLayerFactor) ? (
+          <span className="tabular-nums text-slate-600 dark:text-slate-400">{formatRatio(s.perLayerFactor)}/layer</span>
+        ) : null}
+      </div>
+      <p className="mt-0.5 truncate text-xs text-slate-700 dark:text-slate-300">{words.verdictHeadline}</p>
     </div>
   );
 }
