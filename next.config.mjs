@@ -42,7 +42,8 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   // Native / WASM packages are loaded by Node at run time rather than bundled.
-  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', '@prisma/adapter-pg'],
+  // Piscina starts worker threads from its own files (and ours: lib/runs/engine-worker.mjs).
+  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', '@prisma/adapter-pg', 'piscina'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

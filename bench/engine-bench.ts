@@ -4,6 +4,9 @@
  * simulate() with one seed (bandSeeds = 1) and reports the path it took; numpy runs the same
  * experiment with materialized weights (bench/numpy_bench.py). numpy is pinned to one BLAS thread
  * by default, like the engine; pass --numpy-threads to let OpenBLAS use every core.
+ * Then the server figures (bench/server-bench.ts: run requests, responsiveness with runs queued,
+ * event-loop delay); `--engine-only` skips them, `--server-only` runs only them, `--fit-cost`
+ * refits the cost model's weights (bench/fit-cost.ts).
  * No timing is asserted anywhere: this prints figures for the README.
  */
 import { spawnSync } from 'node:child_process';
@@ -59,7 +62,18 @@ function timeNumpy(rungs: Rung[], threads: boolean): number[] | null {
   return JSON.parse(res.stdout).medians_ms;
 }
 
-const threads = process.argv.includes('--numpy-threads');
+const args = process.argv.slice(2);
+if (args.includes('--fit-cost')) {
+  const { fitCost } = await import('./fit-cost');
+  await fitCost();
+  process.exit(0);
+}
+if (args.includes('--server-only')) {
+  const { serverBench } = await import('./server-bench');
+  await serverBench();
+  process.exit(0);
+}
+const threads = args.includes('--numpy-threads');
 const engine = RUNGS.map(timeEngine);
 const numpy = timeNumpy(RUNGS, threads);
 const f = (x: number) => x.toFixed(2).padStart(10);
@@ -73,5 +87,45 @@ for (const r of EXTRA) {
   const e = timeEngine(r);
   console.log(`${`${r.layers} x ${r.width} x ${r.samples}`.padEnd(18)} ${f(e.ms)} ${e.path.padStart(13)}   (${r.scheme}, informational)`);
 }
+/**
+ * Whole process, start to exit: what a person waits for at the prompt. `initlab simulate` (the
+ * bundled CLI, one seed, JSON without histograms) against `numpy_bench.py --once` doing the same
+ * experiment (materialized, one seed, per-layer statistics as JSON), each spawned `reps` times.
+ */
+const WHOLE: Rung[] = [
+  { layers: 12, width: 256, samples: 64, reps: 9 },
+  { layers: 50, width: 1024, samples: 64, reps: 3 },
+];
+const root = path.resolve(import.meta.dirname, '..');
+function wallMs(cmd: string, args: string[], env: NodeJS.ProcessEnv): number | null {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = performance.now() - t0;
+  return r.status === 0 ? ms : null;
+}
+const numpyEnv = threads ? process.env : { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+const cliArgs = (r: Rung) => [path.join(root, 'bin/initlab.mjs'), 'simulate', '--layers', String(r.layers), '--width', String(r.width), '--samples', String(r.samples), '--band-seeds', '1', '--json', '--no-histograms'];
+wallMs(process.execPath, cliArgs(WHOLE[0]), process.env); // builds the CLI bundle if it is stale
+console.log('\nWhole process, start to exit (median ms): initlab simulate --band-seeds 1 --json vs numpy_bench.py --once');
+console.log(['rung (L x n x B)'.padEnd(18), 'initlab'.padStart(10), 'numpy'.padStart(10), 'numpy/initlab'.padStart(14)].join(' '));
+for (const r of WHOLE) {
+  const cli: number[] = [];
+  const np: number[] = [];
+  for (let i = 0; i < r.reps; i++) {
+    const c = wallMs(process.execPath, cliArgs(r), process.env);
+    const n = wallMs('python3', [path.join(import.meta.dirname, 'numpy_bench.py'), '--once', String(r.layers), String(r.width), String(r.samples)], numpyEnv);
+    if (c !== null) cli.push(c);
+    if (n !== null) np.push(n);
+  }
+  const c = cli.length ? median(cli) : Number.NaN;
+  const n = np.length ? median(np) : Number.NaN;
+  console.log([`${r.layers} x ${r.width} x ${r.samples}`.padEnd(18), f(c), np.length ? f(n) : '       n/a', np.length ? (n / c).toFixed(2).padStart(14) : ''].join(' '));
+}
+
 const def = engine[0].ms;
 console.log(`\nDefault interactive config 12 x 256 x 64, one seed: ${def.toFixed(2)} ms (target < 16 ms) ${def < 16 ? 'OK' : 'OVER'}`);
+if (!args.includes('--engine-only')) {
+  // The server's figures (stored and computed runs, responsiveness under queued work).
+  const { serverBench } = await import('./server-bench');
+  await serverBench();
+}

@@ -5,6 +5,10 @@ Per rung (layers x width x samples): input N(0,1); per layer W ~ N(0, 2/n) (He n
 z = W a, a = relu(z), per-layer std/rms; backward from N(0,1) through relu' and W^T; per-layer
 gradient RMS. stdin: {"rungs": [[layers, width, samples], ...], "reps": [int, ...]};
 stdout: {"medians_ms": [...]} (median over reps after one warm-up run).
+
+`numpy_bench.py --once LAYERS WIDTH SAMPLES` runs the experiment once (seed 1) and prints its
+per-layer statistics as JSON: the whole-process counterpart of `initlab simulate --band-seeds 1
+--json --no-histograms`, timed from start to exit by `npm run bench`.
 """
 import json
 import sys
@@ -33,7 +37,23 @@ def experiment(layers, width, samples, seed):
     return stats, grads
 
 
+def once(layers, width, samples):
+    stats, grads = experiment(layers, width, samples, 1)
+    json.dump(
+        {
+            "layers": [
+                {"pre_std": float(p), "post_std": float(s), "post_rms": float(r), "grad": float(g)}
+                for (p, s, r), g in zip(stats, reversed(grads))
+            ]
+        },
+        sys.stdout,
+    )
+
+
 def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "--once":
+        once(*(int(x) for x in sys.argv[2:]))
+        return
     req = json.load(sys.stdin)
     medians = []
     for (layers, width, samples), reps in zip(req["rungs"], req["reps"]):

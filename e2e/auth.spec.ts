@@ -58,7 +58,7 @@ test('sign-in explains empty fields, a wrong password and an unknown e-mail', as
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('The e-mail or password is incorrect.');
 });
 
-test('sign-up explains bad fields and a duplicate e-mail', async ({ page }) => {
+test('sign-up explains bad fields and does not reveal a duplicate e-mail', async ({ page }) => {
   const { email } = await signUp(page);
   await signOut(page);
 
@@ -76,12 +76,16 @@ test('sign-up explains bad fields and a duplicate e-mail', async ({ page }) => {
   await expect(page.getByText('Enter a valid e-mail address, like name@example.com')).toBeVisible();
   await expect(page.getByText('Use at most 128 characters')).toBeVisible();
 
+  // A duplicate e-mail gets the same answer as a new one (no account enumeration, issue 9);
+  // signing in with a different password then fails, and the sign-in page explains.
   await page.getByLabel('Name').fill('Again');
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill('a-different-long-password');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText('An account with this e-mail already exists. Sign in instead?')).toBeVisible();
-  await expect(page).toHaveURL(/\/sign-up/);
+  await expect(page).toHaveURL(/\/sign-in\?from=sign-up/);
+  await expect(page.getByText('If you already had an account with this e-mail, sign in with its password.')).toBeVisible();
+  await signIn(page, email);
+  await expect(page).toHaveURL('/dashboard');
 });
 
 test('repeated failed sign-ins are refused for a while', async ({ page }) => {

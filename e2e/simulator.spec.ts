@@ -94,6 +94,7 @@ test('zero init shows the symmetry problem and an empty log chart note', async (
 });
 
 test('the URL round-trips the config', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/simulator');
   await page.getByLabel('Initialization scheme').selectOption('he-uniform');
   await page.getByLabel('Activation function').selectOption('tanh');
@@ -118,7 +119,16 @@ test('the URL round-trips the config', async ({ page }) => {
   await expect(page.getByLabel('Input signal std')).toHaveValue('0.5');
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
   await expect(page.getByLabel('Normalization')).toHaveValue('layernorm');
-  await expect(results(page)).toHaveAttribute('data-origin', 'server');
+  // The server answers the first paint only from a stored run or within a tight budget, so a
+  // config it has never seen may first be computed by the browser; the server's pool stores it
+  // meanwhile, and a later load of the same address is served from the store.
+  await expect(results(page)).toHaveAttribute('data-origin', /server|main|worker/);
+  await settled(page);
+  expect(await results(page).innerText()).toBe(shown);
+  await expect(async () => {
+    await page.goto(page.url());
+    await expect(results(page)).toHaveAttribute('data-origin', 'server', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   expect(await results(page).innerText()).toBe(shown);
 });
 

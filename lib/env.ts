@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -32,6 +33,27 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.url({ error: 'NEXTAUTH_URL must be a full URL such as https://initlab.example.org' }).default('http://localhost:3000'),
   /** When set, signing up as an instructor requires this code. */
   INSTRUCTOR_SIGNUP_CODE: optionalString,
+  /**
+   * "open" lets anyone sign up as an instructor without a code even in production on a
+   * PostgreSQL server (where it is otherwise closed); "closed" closes it everywhere.
+   */
+  INSTRUCTOR_SIGNUP: optionalString.pipe(
+    z.enum(['open', 'closed'], { error: 'INSTRUCTOR_SIGNUP must be "open" or "closed"' }).optional(),
+  ),
+  /**
+   * Proxies whose X-Forwarded-For we believe: comma-separated addresses or CIDR ranges
+   * (e.g. "127.0.0.1,10.0.0.0/8"). Unset: the socket address is the client address.
+   */
+  TRUSTED_PROXIES: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => v.split(',').every((p) => parseProxyEntry(p.trim()) !== null), {
+        error: 'TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges, like 127.0.0.1,10.0.0.0/8',
+      })
+      .optional(),
+  ),
+  /** Accounts that may be created per client address per hour (a classroom signs up at once). */
+  SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(50),
   /** "1" seeds the demo accounts into a PostgreSQL server (the embedded database always gets them). */
   SEED_DEMO_DATA: z.enum(['0', '1']).optional(),
   /** Worker threads running the engine; default: one less than the cores (at least 1). */
@@ -41,6 +63,17 @@ const envSchema = z.object({
   /** Milliseconds one engine run may take on the server before it is cancelled. */
   ENGINE_RUN_TIME_LIMIT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
 });
+
+/** One TRUSTED_PROXIES entry as [address, prefix length, family], or null when malformed. */
+export function parseProxyEntry(entry: string): [string, number, 'ipv4' | 'ipv6'] | null {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (rest.length || !family) return null;
+  const max = family === 4 ? 32 : 128;
+  const bits = prefix === undefined ? max : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+  if (!(bits >= 0 && bits <= max)) return null;
+  return [address!, bits, family === 4 ? 'ipv4' : 'ipv6'];
+}
 
 export type Env = z.infer<typeof envSchema> & {
   /** The secret actually in use (given, or generated for the embedded database). */
@@ -76,6 +109,18 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionSecret = embeddedSecret(env.PGLITE_DATA_DIR);
   }
   return { ...env, sessionSecret, embedded };
+}
+
+/**
+ * Who may sign up as an instructor: with a code when INSTRUCTOR_SIGNUP_CODE is set; otherwise
+ * open on the embedded (laptop) database and in development, closed in production on a
+ * PostgreSQL server unless the deployer opens it with INSTRUCTOR_SIGNUP=open.
+ */
+export function instructorSignUp(env: Env = getEnv()): 'open' | 'code' | 'closed' {
+  if (env.INSTRUCTOR_SIGNUP === 'closed') return 'closed';
+  if (env.INSTRUCTOR_SIGNUP_CODE) return 'code';
+  if (env.INSTRUCTOR_SIGNUP === 'open' || env.embedded || env.NODE_ENV !== 'production') return 'open';
+  return 'closed';
 }
 
 /** The validated environment of this process (parsed once). */

@@ -36,6 +36,7 @@ export const GENERIC_ERROR = 'Something went wrong on our side. Please try again
 /** The message a user may see for any thrown value; logs what they may not. */
 export function userMessageFor(err: unknown): string {
   if (err instanceof AppError) return err.userMessage;
-  console.error(err);
+  // The prefix lets e2e/server-log.check.ts find errors that reached a user as a generic message.
+  console.error('[initlab] unexpected error:', err);
   return GENERIC_ERROR;
 }

@@ -24,3 +24,10 @@ export function formatNumber(value: number, digits = 3): string {
   const superscript = [...String(Number(exp))].map((c) => SUPERSCRIPT[c] ?? c).join('');
   return `${sign}${Number(mantissa)} × 10${superscript}`;
 }
+
+/** An engine statistic that may have overflowed (null in the result): "overflowed", never 0. */
+export const OVERFLOWED_LABEL = 'overflowed';
+
+export function formatStat(value: number | null | undefined, digits = 3): string {
+  return value === null || value === undefined ? OVERFLOWED_LABEL : formatNumber(value, digits);
+}

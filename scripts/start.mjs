@@ -17,6 +17,6 @@ if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= 'true';
 ensureBuild(env);
 runScript('scripts/db-migrate.ts', ['--seed-embedded'], env);
 console.log(`[initlab] serving on http://localhost:${port} (${env.DATABASE_URL ? 'PostgreSQL server' : 'embedded database'})`);
-const child = spawn('npx', ['next', 'start', '-p', port], { cwd: root, stdio: 'inherit', env });
+const child = spawn(process.execPath, ['scripts/serve.mjs', '-p', port], { cwd: root, stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -10,6 +10,8 @@ declare module 'next-auth' {
     email: string;
     name: string;
     role: Role;
+    /** The user's session version at sign-in (lib/auth/options.ts). */
+    sessionVersion: number;
   }
 }
 
@@ -17,5 +19,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     id?: string;
     role?: Role;
+    /** Session version: the token is refused once the user's row has moved on. */
+    sv?: number;
   }
 }

@@ -8,7 +8,7 @@ import { SignalSparkline, signalCurve } from '@/components/charts/signal-sparkli
 import { OKABE_ITO } from '@/components/charts/palette';
 import { describeConfig } from '@/lib/lessons/describe-config';
 import { runLessonSim } from '@/lib/lessons/run';
-import { formatNumber } from '@/lib/format';
+import { formatStat } from '@/lib/format';
 import { simulatorHref } from '@/lib/validation/sim-config-url';
 import type { SimConfigInput } from '@/lib/validation/sim-config';
 
@@ -47,7 +47,7 @@ export default function HomePage() {
               <span aria-hidden className="inline-block h-1 w-6 rounded" style={{ background: r.color }} />
               <span className="font-semibold capitalize">{r.result.summary.signalState}</span>
               <span>
-                (×{formatNumber(r.result.summary.ratio)} after {r.result.layers.length} layers): {describeConfig(r.config)}.
+                (×{formatStat(r.result.summary.ratio)} after {r.result.layers.length} layers): {describeConfig(r.config)}.
               </span>
               <Link href={simulatorHref(r.config)} className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
                 Open<span className="sr-only"> this run in the simulator</span>

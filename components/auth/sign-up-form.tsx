@@ -11,7 +11,10 @@ import { signUpAction } from '@/lib/actions/auth';
 import { PASSWORD_MIN, signUpSchema } from '@/lib/validation/auth';
 import { signInWithPassword, useAuthForm, useContinueTo } from './use-auth-form';
 
-export function SignUpForm({ callbackUrl, instructorCodeRequired }: { callbackUrl: string; instructorCodeRequired: boolean }) {
+/** How instructors may sign up on this site (lib/env.ts instructorSignUp). */
+export type InstructorSignUp = 'open' | 'code' | 'closed';
+
+export function SignUpForm({ callbackUrl, instructorSignUp }: { callbackUrl: string; instructorSignUp: InstructorSignUp }) {
   const router = useRouter();
   const continueTo = useContinueTo(callbackUrl);
   const [role, setRole] = useState<'STUDENT' | 'INSTRUCTOR'>('STUDENT');
@@ -21,9 +24,12 @@ export function SignUpForm({ callbackUrl, instructorCodeRequired }: { callbackUr
     async ({ email, password }, form) => {
       const result = await signUpAction(form);
       if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
-      // The account exists now; if signing in fails for any reason, the sign-in page takes over.
-      if (await signInWithPassword(email, password)) router.replace('/sign-in');
-      else continueTo();
+      // The server answers the same whether the e-mail was new or already had an account (so the
+      // form cannot be used to find out who has one); signing in tells the two apart for the
+      // person who owns the password. If it fails, the sign-in page explains.
+      if (await signInWithPassword(email, password)) {
+        router.replace(`/sign-in?from=sign-up&callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      } else continueTo();
     },
   );
 
@@ -43,18 +49,23 @@ export function SignUpForm({ callbackUrl, instructorCodeRequired }: { callbackUr
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">I am</legend>
         <div className="flex gap-4">
-          {(['STUDENT', 'INSTRUCTOR'] as const).map((r) => (
+          {(instructorSignUp === 'closed' ? (['STUDENT'] as const) : (['STUDENT', 'INSTRUCTOR'] as const)).map((r) => (
             <label key={r} className="flex items-center gap-2 text-sm">
               <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
               {r === 'STUDENT' ? 'a student' : 'an instructor'}
             </label>
           ))}
         </div>
+        {instructorSignUp === 'closed' && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Instructor accounts are created by whoever runs this site.
+          </p>
+        )}
         <p aria-live="polite" className="min-h-4 text-sm text-red-700 dark:text-red-400">
           {errors.role}
         </p>
       </fieldset>
-      {role === 'INSTRUCTOR' && instructorCodeRequired && (
+      {role === 'INSTRUCTOR' && instructorSignUp === 'code' && (
         <FormField
           label="Instructor code"
           name="instructorCode"

@@ -10,7 +10,8 @@ import type { LayerResult } from '@/lib/sim/types';
 import type { ChartPalette } from './palette';
 
 export function UnitFractionChart({ layers, palette, height = 200 }: { layers: LayerResult[]; palette: ChartPalette; height?: number }) {
-  const data = layers.map((l) => ({ layer: l.layer, dead: l.post.deadFraction, saturated: l.post.saturatedFraction }));
+  // Overflowed layers (post null) are gaps in the lines, never 0.
+  const data = layers.map((l) => ({ layer: l.layer, dead: l.post?.deadFraction ?? null, saturated: l.post?.saturatedFraction ?? null }));
   return (
     <LineChart responsive style={{ width: '100%', height }} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} title="Dead and saturated units per layer">
       <CartesianGrid stroke={palette.grid} strokeDasharray="3 3" />

@@ -112,7 +112,7 @@ export function ExperimentList({ rows }: { rows: ListRow[] }) {
                   }}
                 >
                   <label className="sr-only" htmlFor={`rename-${r.id}`}>
-                    New title for {r.title}
+                    New title
                   </label>
                   <input
                     id={`rename-${r.id}`}
@@ -130,7 +130,7 @@ export function ExperimentList({ rows }: { rows: ListRow[] }) {
                   </Button>
                 </form>
               ) : (
-                <Link href={`/experiments/${r.id}`} className="font-semibold text-blue-800 hover:underline dark:text-blue-300">
+                <Link id={`title-${r.id}`} href={`/experiments/${r.id}`} className="font-semibold text-blue-800 hover:underline dark:text-blue-300">
                   {r.title}
                 </Link>
               )}
@@ -155,7 +155,7 @@ export function ExperimentList({ rows }: { rows: ListRow[] }) {
               <Button
                 size="sm"
                 variant="ghost"
-                aria-label={`Rename ${r.title}`}
+                aria-describedby={`title-${r.id}`}
                 onClick={() => {
                   setDraft(r.title);
                   setRenaming(r.id);
@@ -166,7 +166,7 @@ export function ExperimentList({ rows }: { rows: ListRow[] }) {
               <Button
                 size="sm"
                 variant="ghost"
-                aria-label={`Fork ${r.title}`}
+                aria-describedby={`title-${r.id}`}
                 disabled={pending}
                 onClick={() => run(() => forkExperimentAction({ id: r.id }), () => ({ text: `Forked “${r.title}”.` }))}
               >
@@ -175,7 +175,7 @@ export function ExperimentList({ rows }: { rows: ListRow[] }) {
               <Button
                 size="sm"
                 variant="danger"
-                aria-label={`Delete ${r.title}`}
+                aria-describedby={`title-${r.id}`}
                 disabled={pending}
                 onClick={() => {
                   setChosen((c) => c.filter((x) => x !== r.id));

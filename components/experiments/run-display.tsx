@@ -16,7 +16,12 @@ import { configFields, showField } from '@/components/simulator/config-diff';
 function rows(result: SimResult): LayerRow[] {
   return [
     { layer: 0, mc: result.input.std, theory: result.summary.inputStd, band: null },
-    ...result.layers.map((l) => ({ layer: l.layer, mc: l.post.std, theory: l.theory.postStd ?? null, band: [l.band.postStd.min, l.band.postStd.max] as [number, number] })),
+    ...result.layers.map((l) => ({
+      layer: l.layer,
+      mc: l.post?.std ?? null,
+      theory: l.theory.postStd ?? null,
+      band: l.band.postStd ? ([l.band.postStd.min, l.band.postStd.max] as [number, number]) : null,
+    })),
   ];
 }
 

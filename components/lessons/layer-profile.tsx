@@ -8,6 +8,7 @@ import type { SimConfigInput } from '@/lib/validation/sim-config';
 import { runLessonSim } from '@/lib/lessons/run';
 import { formatNumber } from '@/lib/format';
 import type { SimResult } from '@/lib/sim/types';
+import { known } from '@/lib/lessons/measures';
 
 type Quantity = 'postRms' | 'postStd' | 'preStd' | 'gradientNorm';
 
@@ -23,7 +24,7 @@ const DASHES = ['', '6 4', '2 3', '10 3 2 3'];
 
 function read(r: SimResult, q: Quantity): number[] {
   const inputValue = q === 'postRms' ? r.input.rms : q === 'gradientNorm' ? Number.NaN : r.input.std;
-  const layers = r.layers.map((l) => (q === 'postRms' ? l.post.rms : q === 'postStd' ? l.post.std : q === 'preStd' ? l.pre.std : l.gradientNorm));
+  const layers = r.layers.map((l) => known(q === 'postRms' ? l.post?.rms : q === 'postStd' ? l.post?.std : q === 'preStd' ? l.pre?.std : l.gradientNorm));
   return q === 'gradientNorm' ? layers : [inputValue, ...layers];
 }
 

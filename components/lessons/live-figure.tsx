@@ -11,7 +11,7 @@ import { chartPalette } from '@/components/charts/palette';
 import { useDarkMode } from '@/components/charts/use-dark-mode';
 import { KEY_FIGURES } from '@/lib/lessons/key-figures';
 import { runLessonSim } from '@/lib/lessons/run';
-import { formatNumber } from '@/lib/format';
+import { formatStat } from '@/lib/format';
 import { simulatorHref } from '@/lib/validation/sim-config-url';
 
 const MAX_LAYERS = 60;
@@ -56,7 +56,7 @@ export function LiveFigure({ slug }: { slug: string }) {
             <span aria-hidden className="inline-block h-0.5 w-6" style={{ background: colors[k], borderTop: k === 1 ? `2px dashed ${colors[k]}` : undefined }} />
             <span className="font-medium">{r.label}:</span>
             <span>
-              {r.result.summary.signalState}, ×{formatNumber(r.result.summary.ratio)} after {layers} layers
+              {r.result.summary.signalState}, ×{formatStat(r.result.summary.ratio)} after {layers} layers
             </span>
             <Link href={simulatorHref({ ...r.config, layers } as Parameters<typeof simulatorHref>[0])} className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
               open in the simulator<span className="sr-only"> ({r.label}, {layers} layers)</span>

@@ -10,7 +10,7 @@ import { memo, useEffect, useId, useRef, useState, type CSSProperties } from 're
 import type { SimResult } from '@/lib/sim/types';
 import { Button } from '@/components/ui/button';
 import { useReducedMotion } from '@/components/charts/use-dark-mode';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, formatStat } from '@/lib/format';
 import { describeSignal } from './describe-signal';
 import styles from './network-view.module.css';
 
@@ -72,7 +72,8 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
     { label: 'in', layer: 0, ratio: 1, width: result.config.width },
     ...shown.map((n) => {
       const l = result.layers[n - 1];
-      return { label: `${n}`, layer: n, ratio: l.post.std / result.summary.inputStd, width: l.width };
+      // An overflowed layer (post null) is drawn at the hottest end of the scale, never as 0.
+      return { label: `${n}`, layer: n, ratio: l.post === null ? Infinity : l.post.std / result.summary.inputStd, width: l.width };
     }),
   ];
   const dx = (VIEW_W - 2 * PAD_X) / Math.max(1, columns.length - 1);
@@ -172,7 +173,7 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
             input std {formatNumber(result.summary.inputStd)}
           </text>
           <text x={VIEW_W - PAD_X} y={fontSize + 2} fontSize={fontSize} fill="#cbd5e1" textAnchor="end">
-            layer {L}: std {formatNumber(result.layers[L - 1].post.std)}
+            layer {L}: std {formatStat(result.layers[L - 1].post?.std)}
           </text>
         </svg>
       </div>

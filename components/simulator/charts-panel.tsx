@@ -27,7 +27,8 @@ export { MAX_PINS, type Pin } from './pins';
 function signalValue(r: SimResult, layerIndex: number, stage: Stage, stat: Stat): number | null {
   if (layerIndex === 0) return r.input[stat];
   const l = r.layers[layerIndex - 1];
-  return l ? l[stage][stat] : null;
+  // null for an overflowed layer: a gap in the line (and the note under the chart), never 0.
+  return l?.[stage]?.[stat] ?? null;
 }
 
 /** Rows for the signal chart: layer 0 is the input (both stages start from x). */
@@ -60,13 +61,37 @@ function gradientRows(result: SimResult, pins: Pin[]) {
   const rows: LayerRow[] = [];
   for (let i = 1; i <= depth; i++) {
     const l = result.layers[i - 1];
-    const row: LayerRow = { layer: i, mc: l?.gradientNorm ?? null, theory: l?.theory.gradientNorm ?? null, band: l ? [l.band.gradientNorm.min, l.band.gradientNorm.max] : null };
+    const row: LayerRow = { layer: i, mc: l?.gradientNorm ?? null, theory: l?.theory.gradientNorm ?? null, band: l?.band.gradientNorm ? [l.band.gradientNorm.min, l.band.gradientNorm.max] : null };
     pins.forEach((p, k) => {
       row[`pin${k}`] = p.result?.layers[i - 1]?.gradientNorm ?? null;
     });
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * Says in words where the chart stops having numbers: an overflow (from that layer on, nothing to
+ * plot) or an underflow to exactly 0 (a log scale cannot show 0). Codes from the summary.
+ */
+function OverflowNote({ result, direction }: { result: SimResult; direction: 'forward' | 'backward' }) {
+  const { overflowLayer, gradientOverflowLayer, underflowLayer } = result.summary;
+  let text: string | null = null;
+  if (direction === 'forward' && overflowLayer !== null) {
+    text = `The signal overflowed the range of 64-bit numbers at layer ${overflowLayer}: from there on the layers have no values (shown as overflowed, not as 0), and the network is exploding.`;
+  } else if (direction === 'forward' && underflowLayer !== null) {
+    text = `The signal underflowed to exactly 0 at layer ${underflowLayer}: smaller than the smallest 64-bit number, which a log scale cannot draw.`;
+  } else if (direction === 'backward' && overflowLayer !== null) {
+    text = 'No gradient: the backward pass starts from the output, which overflowed.';
+  } else if (direction === 'backward' && gradientOverflowLayer !== null) {
+    text = `The gradient overflowed at layer ${gradientOverflowLayer} on its way back: that layer and the ones before it have no value.`;
+  }
+  if (!text) return null;
+  return (
+    <p className="rounded border border-red-300 bg-red-50 p-2 text-xs text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100" data-testid={`${direction}-overflow-note`}>
+      {text}
+    </p>
+  );
 }
 
 export interface ChartsPanelProps {
@@ -155,6 +180,7 @@ export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRe
           </p>
         ) : null}
         {!hasBand ? <p className="text-xs text-slate-600 dark:text-slate-400">The seed band is computed for the std of z; switch to Std to see it.</p> : null}
+        <OverflowNote result={result} direction="forward" />
         <div className="flex flex-wrap items-center gap-2">
           <Button size="sm" variant="primary" onClick={onPin} disabled={pins.length >= MAX_PINS || alreadyPinned}>
             Pin this run
@@ -231,6 +257,7 @@ export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRe
             emptyMessage="Every gradient is exactly 0: no learning signal reaches any layer."
           />
         </div>
+        <OverflowNote result={result} direction="backward" />
       </div>
 
       <div className="space-y-2">
@@ -246,7 +273,12 @@ export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRe
           className="max-w-sm"
           error={Number(histLayer) > L || Number(histLayer) < 1 ? `Choose a layer from 1 to ${L}` : null}
         />
-        {layer ? (
+        {layer && !layer.histogram ? (
+          <p className="text-sm" data-testid="histogram-overflowed">
+            Layer {histIndex} overflowed: its values are beyond the range of 64-bit numbers, so there is no histogram.
+          </p>
+        ) : null}
+        {layer?.histogram ? (
           <div className="grid gap-4 sm:grid-cols-2">
             <figure>
               <figcaption className="mb-1 text-xs font-medium">Layer {histIndex}: pre-activation z (what φ receives)</figcaption>

@@ -60,14 +60,14 @@ export const LayerTable = memo(function LayerTable({ result }: { result: SimResu
                   {l.layer}
                 </th>
                 <td className="px-2 py-1">{l.width}</td>
-                <td className="px-2 py-1">{formatExact(l.pre.mean)}</td>
-                <td className="px-2 py-1">{formatExact(l.pre.std)}</td>
-                <td className="px-2 py-1">{formatExact(l.pre.rms)}</td>
-                <td className="px-2 py-1">{formatExact(l.post.mean)}</td>
-                <td className="px-2 py-1">{formatExact(l.post.std)}</td>
-                <td className="px-2 py-1">{formatExact(l.post.rms)}</td>
-                <td className="px-2 py-1">{formatPercent(l.post.deadFraction)}</td>
-                <td className="px-2 py-1">{formatPercent(l.post.saturatedFraction)}</td>
+                <td className="px-2 py-1">{formatExact(l.pre?.mean ?? null)}</td>
+                <td className="px-2 py-1">{formatExact(l.pre?.std ?? null)}</td>
+                <td className="px-2 py-1">{formatExact(l.pre?.rms ?? null)}</td>
+                <td className="px-2 py-1">{formatExact(l.post?.mean ?? null)}</td>
+                <td className="px-2 py-1">{formatExact(l.post?.std ?? null)}</td>
+                <td className="px-2 py-1">{formatExact(l.post?.rms ?? null)}</td>
+                <td className="px-2 py-1">{formatPercent(l.post?.deadFraction ?? null)}</td>
+                <td className="px-2 py-1">{formatPercent(l.post?.saturatedFraction ?? null)}</td>
                 <td className="px-2 py-1">{formatExact(l.gradientNorm)}</td>
                 <td className="px-2 py-1">{formatExact(l.theory.preStd)}</td>
                 <td className="px-2 py-1">{formatExact(l.theory.postRms)}</td>

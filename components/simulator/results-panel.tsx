@@ -7,7 +7,7 @@
 import { useId, type ReactNode } from 'react';
 import { SCHEME_INFO, resultDigest } from '@/lib/sim';
 import type { SimResult } from '@/lib/sim/types';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, formatStat } from '@/lib/format';
 import { formatRatio } from './format';
 import type { RunOrigin } from './use-simulation';
 import { describeSummary } from '@/lib/present/summary-words';
@@ -89,12 +89,12 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
         </Item>
         <Item
           term="Final-layer activation std"
-          value={s.finalStd}
+          value={s.finalStd ?? 'overflowed'}
           explain={`Standard deviation of a_${result.layers.length} = φ(z_${result.layers.length}), the last layer's output after the activation, over all its units and samples.`}
         >
-          <span className="tabular-nums">{formatNumber(s.finalStd, 4)}</span>
+          <span className="tabular-nums">{formatStat(s.finalStd, 4)}</span>
         </Item>
-        <Item term="Change vs input" value={s.ratio} explain={`Final-layer std divided by the input std (${formatNumber(s.inputStd)}). 1 means the signal kept its scale.`}>
+        <Item term="Change vs input" value={s.ratio ?? 'overflowed'} explain={`Final-layer std divided by the input std (${formatNumber(s.inputStd)}). 1 means the signal kept its scale.`}>
           <span className="tabular-nums">{formatRatio(s.ratio)}</span>
         </Item>
         <Item
@@ -111,6 +111,22 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
             {Number.isFinite(s.perLayerFactor) ? <>{formatRatio(s.perLayerFactor)} per layer on average</> : 'overflowed'}
           </span>
         </Item>
+        {s.overflowLayer !== null || s.gradientOverflowLayer !== null || s.underflowLayer !== null ? (
+          <Item
+            term="Number range"
+            wide
+            value={s.overflowLayer !== null ? `overflow:${s.overflowLayer}` : s.gradientOverflowLayer !== null ? `gradient-overflow:${s.gradientOverflowLayer}` : `underflow:${s.underflowLayer}`}
+            explain="64-bit floating point holds magnitudes from about 10⁻³⁰⁸ to 10³⁰⁸. Beyond that a value becomes infinite (overflow) or exactly 0 (underflow)."
+          >
+            <span data-testid="range-note">
+              {s.overflowLayer !== null
+                ? `The signal overflowed at layer ${s.overflowLayer}; later layers have no values.`
+                : s.gradientOverflowLayer !== null
+                  ? `The gradient overflowed at layer ${s.gradientOverflowLayer} on the backward pass.`
+                  : `The signal underflowed to exactly 0 at layer ${s.underflowLayer}.`}
+            </span>
+          </Item>
+        ) : null}
         <Item term="Recommended init" value={s.recommendedScheme} explain={s.recommendation}>
           {SCHEME_INFO[s.recommendedScheme].label}
         </Item>

@@ -2,20 +2,31 @@
  * Shared sizing of simulation runs, imported by the server page and the client hook (a plain
  * module, so the server gets the values rather than client references).
  */
-import { choosePath, estimatePathCost } from '@/lib/sim';
+import { estimateRunMs } from '@/lib/sim/cost';
 import type { SimConfig } from '@/lib/validation/sim-config';
 
-/** Seeds in the Monte Carlo band (the engine's default, stated so cost estimates agree). */
+/** Seeds in the Monte Carlo band (the engine's default and the stored runs', so estimates agree). */
 export const BAND_SEEDS = 5;
 
 /**
- * The server computes the first result when runCost(config) is at most this, so
- * the first paint has numbers; bigger configs are left to the browser's worker, because a page
- * request must not hold a server core for seconds.
+ * First paint: the page waits at most this long for a run (a stored one is a database read; a
+ * new small one may come from the server's pool), then renders the shell and the browser computes.
  */
-export const SERVER_RENDER_MAX_UNITS = 6e8;
+export const SERVER_PAGE_BUDGET_MS = 50;
 
-/** Predicted work of a full run (band included) in the engine's own cost units, on the path it will take. */
+/**
+ * The page asks the server's pool to start a run it does not have only when the run is expected
+ * to take at most this long on the server; it is then stored for the next visitor even if it
+ * misses the first paint. Bigger runs are left to the visitor's browser, so page views cannot
+ * fill the server with heavy work.
+ */
+export const SERVER_PAGE_COMPUTE_MAX_MS = 1500;
+
+/**
+ * Predicted cost of a full run (band included) on the path it will take: the cost model's
+ * milliseconds on the development machine (lib/sim/cost.ts). Callers scale it by a speed factor
+ * they measure.
+ */
 export function runCost(config: SimConfig): number {
-  return estimatePathCost(config)[choosePath(config)] * BAND_SEEDS;
+  return estimateRunMs(config, BAND_SEEDS);
 }

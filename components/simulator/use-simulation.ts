@@ -3,7 +3,7 @@
  * Runs the engine for the simulator page and decides where: on the main thread when the predicted
  * time fits in a frame (so dragging a slider feels instant), otherwise in a Web Worker with
  * progress and cancel, so the page never freezes. The prediction is the engine's own cost estimate
- * (estimatePathCost on the path it will take, times the band's seeds) times a cost per unit that is re-measured after every run (machines differ by 10x).
+ * (estimateRunMs: the cost model's milliseconds for the whole band) times a speed factor that is re-measured after every run (machines differ by 10x).
  *
  * Only the newest request matters: a newer config supersedes (and, in the worker, terminates) an
  * older run, so results never arrive out of order.
@@ -24,12 +24,15 @@ const MAIN_THREAD_BUDGET_MS = 24;
  * so the preview shows the final numbers early and the worker then adds the band.
  */
 const PREVIEW_BUDGET_MS = 70;
-/** Whatever the measured speed, never block the main thread on anything this big. */
-const MAIN_THREAD_MAX_UNITS = 2e9;
+/** Whatever the measured speed, never block the main thread on anything this big (estimated ms). */
+const MAIN_THREAD_MAX_UNITS = 2000;
 /** Debounce for worker runs, so a slider drag starts one big run at the end, not fifty. */
 const WORKER_DEBOUNCE_MS = 220;
-/** Starting guess of milliseconds per unit of work; replaced by measurements after each run. */
-const INITIAL_MS_PER_UNIT = 1.5e-6;
+/**
+ * Starting guess of this machine's milliseconds per estimated millisecond (the cost model is in
+ * the development machine's milliseconds); replaced by measurements after each run.
+ */
+const INITIAL_MS_PER_UNIT = 1;
 
 export type RunOrigin = 'server' | 'main' | 'worker';
 

@@ -47,6 +47,9 @@ function Menu() {
           Teach
         </Link>
       )}
+      <Link href="/account" className="hover:underline">
+        Account
+      </Link>
       <button type="button" onClick={() => void signOutHere()} className="text-slate-700 hover:underline dark:text-slate-300">
         Sign out
       </button>

@@ -8,6 +8,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { authOptions } from './options';
 import type { Role, SessionUser } from './session-user';
+import { safeCallbackPath } from './callback-path';
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   // Per-request by nature: say so before reading configuration, so `next build` never tries to
@@ -17,12 +18,8 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   return session?.user?.id ? session.user : null;
 }
 
-/** Only same-site paths are allowed as a return address (no open redirects). */
-export function safeCallbackPath(value: unknown, fallback = '/dashboard'): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')
-    ? value
-    : fallback;
-}
+/** Only same-site paths are allowed as a return address (no open redirects): see callback-path.ts. */
+export { safeCallbackPath };
 
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string): Promise<SessionUser> {

@@ -150,10 +150,12 @@ function parseArgs(args: string[]): ParsedArgs {
   return parsed;
 }
 
-const num = (x: number, w = 10) => {
-  const s = !Number.isFinite(x) ? String(x) : x === 0 ? '0' : Math.abs(x) >= 1e4 || Math.abs(x) < 1e-3 ? x.toExponential(3) : x.toPrecision(4);
+const num = (x: number | null | undefined, w = 10) => {
+  const s = x === null || x === undefined ? 'overflow' : !Number.isFinite(x) ? String(x) : x === 0 ? '0' : Math.abs(x) >= 1e4 || Math.abs(x) < 1e-3 ? x.toExponential(3) : x.toPrecision(4);
   return s.padStart(w);
 };
+
+const fixed = (x: number | null | undefined) => (x === null || x === undefined ? 'overflow' : x.toPrecision(4));
 
 export function formatTable(r: SimResult): string {
   const head = ['layer', 'width', 'pre mean', 'pre std', 'post std', 'post rms', 'dead', 'satur.', 'grad rms', 'MF pre', 'MF grad'];
@@ -163,12 +165,12 @@ export function formatTable(r: SimResult): string {
       [
         String(l.layer).padStart(6),
         String(l.width).padStart(6),
-        num(l.pre.mean),
-        num(l.pre.std),
-        num(l.post.std),
-        num(l.post.rms),
-        num(l.post.deadFraction),
-        num(l.post.saturatedFraction),
+        num(l.pre?.mean),
+        num(l.pre?.std),
+        num(l.post?.std),
+        num(l.post?.rms),
+        num(l.post?.deadFraction),
+        num(l.post?.saturatedFraction),
         num(l.gradientNorm),
         num(l.theory.preStd),
         num(l.theory.gradientNorm),
@@ -181,10 +183,13 @@ export function formatTable(r: SimResult): string {
     '',
     `Scheme:          ${s.scheme} (${s.formula}; Var(W) of layer 1 = ${s.weightVariance.toPrecision(4)})`,
     `Input std:       ${s.inputStd}`,
-    `Final std:       ${s.finalStd.toPrecision(4)} (post-activation std of layer ${r.layers.length}; mean field ${s.theoryFinalStd?.toPrecision(4)})`,
-    `Final / input:   ${s.ratio.toPrecision(4)}`,
-    `Signal state:    ${s.signalState}, ${Number.isFinite(s.perLayerFactor) ? `x${s.perLayerFactor.toPrecision(4)} per layer on average` : 'overflowed'}. ${words.stateText}`,
+    `Final std:       ${fixed(s.finalStd)} (post-activation std of layer ${r.layers.length}; mean field ${fixed(s.theoryFinalStd)})`,
+    `Final / input:   ${fixed(s.ratio)}`,
+    `Signal state:    ${s.signalState}, ${s.perLayerFactor !== null ? `x${s.perLayerFactor.toPrecision(4)} per layer on average` : 'overflowed'}. ${words.stateText}`,
     `Scale:           ${words.thresholdsText}`,
+    ...(s.overflowLayer !== null ? [`Overflow:        the signal overflowed at layer ${s.overflowLayer}; later layers have no values ("overflow")`] : []),
+    ...(s.gradientOverflowLayer !== null ? [`Overflow:        the gradient overflowed at layer ${s.gradientOverflowLayer} on the backward pass`] : []),
+    ...(s.underflowLayer !== null ? [`Underflow:       the signal underflowed to exactly 0 at layer ${s.underflowLayer}`] : []),
     `Symmetry broken: ${s.symmetryBroken ? 'yes' : 'no'}`,
     `Recommended:     ${s.recommendedScheme}. ${s.recommendation}`,
     `Verdict:         ${s.verdict}. ${words.verdictText}`,

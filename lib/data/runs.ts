@@ -1,53 +1,30 @@
 import 'server-only';
 /**
  * Stored runs: the one way server code gets engine numbers. getOrCreateRun validates a config,
- * returns the stored Run for (ENGINE_VERSION, canonical config hash) and computes it only when
- * missing, so a config is computed once per engine version whoever asks. Numbers sent by a
- * browser are never stored: the server computes every run itself.
+ * returns the stored Run for (ENGINE_VERSION, canonical config hash) and computes it in the
+ * engine's worker pool only when missing, so a config is computed once per engine version
+ * whoever asks. Numbers sent by a browser are never stored: the server computes every run.
  *
- * No acting user: a run is a pure function of its config (no personal data, nothing owned),
- * so anyone may read or create one; experiments, submissions and share links that point at a
- * run carry the ownership and rights.
+ * No acting user: a run is a pure function of its config (no personal data, nothing owned), so
+ * anyone may read or create one; experiments, submissions and share links that point at a run
+ * carry the ownership and the rights.
  */
 import { getDb } from '../db';
 import { AppError } from '../errors';
-import type { Prisma } from '../generated/prisma/client';
-import { canonicalConfig, configHash } from '../runs/config-hash';
-import { computeRun } from '../runs/engine-pool';
-import type { StoredRunResult } from '../runs/stored-result';
-import { ENGINE_VERSION } from '../sim/version';
+import { canonicalConfig } from '../runs/config-hash';
+import { getEnginePool, timeoutError } from '../runs/engine-pool';
+import { findStoredRun, insertRun, runKey, toStoredRun, type StoredRun } from '../runs/store';
 import { parseSimConfig, type SimConfig } from '../validation/sim-config';
 
+export type { StoredRun } from '../runs/store';
 export type { StoredRunResult } from '../runs/stored-result';
 
-export interface StoredRun {
-  id: string;
-  engineVersion: string;
-  configHash: string;
-  config: SimConfig;
-  result: StoredRunResult;
-  createdAt: Date;
-}
-
-type RunRow = Prisma.RunGetPayload<object>;
-
-function toStoredRun(row: RunRow): StoredRun {
-  return {
-    id: row.id,
-    engineVersion: row.engineVersion,
-    configHash: row.configHash,
-    config: row.config as unknown as SimConfig,
-    result: {
-      path: row.path as StoredRunResult['path'],
-      bandSeeds: row.bandSeeds,
-      input: row.input as unknown as StoredRunResult['input'],
-      summary: row.summary as unknown as StoredRunResult['summary'],
-      layers: row.layers as unknown as StoredRunResult['layers'],
-      histograms: (row.histograms ?? null) as unknown as StoredRunResult['histograms'],
-    },
-    createdAt: row.createdAt,
-  };
-}
+/**
+ * A run estimated at more than this many times the server's time limit is refused before it is
+ * queued (the estimate is good to a factor of about 3, so runs near the limit are tried and cut
+ * off by the limit instead).
+ */
+const REFUSE_ABOVE_LIMIT_FACTOR = 2;
 
 /** Validates an untrusted config; AppError VALIDATION naming the first problem otherwise. */
 export function validateRunConfig(input: unknown): SimConfig {
@@ -61,49 +38,37 @@ export function validateRunConfig(input: unknown): SimConfig {
 }
 
 /**
- * Runs being computed in this process, by key: concurrent requests for one new config share one
- * computation. Across processes the unique key decides, and the loser reads the winner's row.
+ * Runs being computed by this process, by key: concurrent requests for one new config share one
+ * computation. Across processes the unique key decides, and the later insert reads the row.
  */
 const inFlight = new Map<string, Promise<StoredRun>>();
 
+/**
+ * The stored run for a config, computed in the pool when missing.
+ * Throws AppError VALIDATION (bad config), BUSY (the pool's queue is full; retry in a few
+ * seconds) or TIMEOUT (the run needs more than the server's time limit).
+ */
 export async function getOrCreateRun(input: unknown): Promise<StoredRun> {
   const config = validateRunConfig(input);
-  const hash = configHash(config);
-  const key = `${ENGINE_VERSION}:${hash}`;
   const db = await getDb();
-  const existing = await db.run.findUnique({ where: { engineVersion_configHash: { engineVersion: ENGINE_VERSION, configHash: hash } } });
-  if (existing) return toStoredRun(existing);
+  const existing = await findStoredRun(db, config);
+  if (existing) return existing;
+  const { engineVersion, configHash } = runKey(config);
+  const key = `${engineVersion}:${configHash}`;
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = createRun(config, hash).finally(() => inFlight.delete(key));
+    pending = computeAndStore(config).finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
   return pending;
 }
 
-async function createRun(config: SimConfig, hash: string): Promise<StoredRun> {
-  const result = await computeRun(config);
-  const db = await getDb();
-  const data = {
-    engineVersion: ENGINE_VERSION,
-    configHash: hash,
-    config: config as unknown as Prisma.InputJsonValue,
-    path: result.path,
-    bandSeeds: result.bandSeeds,
-    input: result.input as unknown as Prisma.InputJsonValue,
-    summary: result.summary as unknown as Prisma.InputJsonValue,
-    layers: result.layers as unknown as Prisma.InputJsonValue,
-    histograms: (result.histograms ?? undefined) as unknown as Prisma.InputJsonValue | undefined,
-  };
-  try {
-    return toStoredRun(await db.run.create({ data }));
-  } catch (err) {
-    // Another process stored the same run first: theirs is identical (same engine, same config).
-    if ((err as { code?: string }).code !== 'P2002') throw err;
-    const row = await db.run.findUnique({ where: { engineVersion_configHash: { engineVersion: ENGINE_VERSION, configHash: hash } } });
-    if (!row) throw err;
-    return toStoredRun(row);
-  }
+async function computeAndStore(config: SimConfig): Promise<StoredRun> {
+  const pool = getEnginePool();
+  const limit = pool.options.timeLimitMs;
+  if (pool.estimateMs(config) > REFUSE_ABOVE_LIMIT_FACTOR * limit) throw timeoutError(limit, 'engine run refused: estimate far above the time limit');
+  const { result } = await pool.run(config);
+  return insertRun(await getDb(), config, result);
 }
 
 export async function getRunById(id: string): Promise<StoredRun | null> {
@@ -111,4 +76,35 @@ export async function getRunById(id: string): Promise<StoredRun | null> {
   const db = await getDb();
   const row = await db.run.findUnique({ where: { id } });
   return row ? toStoredRun(row) : null;
+}
+
+/**
+ * For a page's first paint, where the browser can compute instead: the stored run for a
+ * (validated) config, or a new one if the pool finishes it within `budgetMs`. Work is started
+ * only for runs the pool is expected to finish within `computeMaxMs` and only when its queue has
+ * room; a run that misses the budget goes on and is stored for the next visitor. Never throws:
+ * null means "let the browser compute".
+ */
+export async function getRunWithinBudget(config: SimConfig, options: { budgetMs: number; computeMaxMs: number }): Promise<StoredRun | null> {
+  try {
+    const db = await getDb();
+    const stored = await findStoredRun(db, canonicalConfig(config));
+    if (stored) return stored;
+    const pool = getEnginePool();
+    if (pool.full || pool.estimateMs(config) > options.computeMaxMs) return null;
+    const run = getOrCreateRun(config);
+    run.catch(() => {}); // a late failure is the next visitor's concern, not an unhandled rejection
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), options.budgetMs);
+    });
+    try {
+      return await Promise.race([run, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  } catch (err) {
+    if (!(err instanceof AppError)) console.error('[runs] could not get a run for the page', err);
+    return null;
+  }
 }

@@ -12,7 +12,8 @@ import type { Scheme, SimConfig } from '../validation/sim-config';
 type Num = number | null;
 export interface ResultLike {
   input: { std: Num };
-  layers: readonly { post: { std: Num }; theory?: { postStd?: Num } }[];
+  /** `post` is null from the layer where the forward pass overflowed on (engine 1.2). */
+  layers: readonly { post: { std: Num } | null; theory?: { postStd?: Num } }[];
   summary: {
     inputStd: number;
     finalStd: Num;
@@ -53,7 +54,7 @@ export interface RunView {
 const finite = (v: number | undefined | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function curveOf(result: ResultLike): (number | null)[] {
-  return [finite(result.input.std), ...result.layers.map((l) => finite(l.post.std))];
+  return [finite(result.input.std), ...result.layers.map((l) => finite(l.post?.std))];
 }
 
 export function theoryOf(result: ResultLike): (number | null)[] {

@@ -11,6 +11,7 @@ export function maxDrift(r: SimResult): number {
   const rms0 = r.input.rms;
   let worst = 1;
   for (const l of r.layers) {
+    if (l.post === null) return Infinity; // overflowed
     const ratio = l.post.rms / rms0;
     // A dead (0) or overflowing layer drifts without bound.
     if (!(ratio > 0) || !Number.isFinite(ratio)) return Infinity;
@@ -26,7 +27,8 @@ export function maxDrift(r: SimResult): number {
 export function criterionHolds(c: PassCriterion, r: SimResult, prediction?: number | null): boolean {
   switch (c.kind) {
     case 'ratio-range':
-      return r.summary.ratio >= c.min && r.summary.ratio <= c.max;
+      // An overflowed network has no ratio: it is in no range.
+      return r.summary.ratio !== null && r.summary.ratio >= c.min && r.summary.ratio <= c.max;
     case 'signal-state':
       return r.summary.signalState === c.state;
     case 'max-drift':
@@ -34,6 +36,7 @@ export function criterionHolds(c: PassCriterion, r: SimResult, prediction?: numb
     case 'prediction': {
       if (prediction == null || !Number.isFinite(prediction)) return false;
       const actual = c.quantity === 'finalStd' ? r.summary.finalStd : r.summary.ratio;
+      if (actual === null) return false; // overflowed: no number to predict
       return Math.abs(prediction - actual) <= c.relTolerance * Math.abs(actual);
     }
   }

@@ -8,7 +8,7 @@ import type { SimResult } from '../sim/types';
 import type { SimConfigInput } from '../validation/sim-config';
 import { CONFIGS } from './configs';
 import { formatNumber } from '../format';
-import { measures } from './measures';
+import { measures, known } from './measures';
 
 interface BaseCheck {
   id: string;
@@ -79,7 +79,7 @@ export const CHECKS: Record<string, Check> = {
     options: stateOptions,
     grade: ([r]) => r.summary.signalState,
     explain: ([r]) =>
-      `The engine reports a final std of ${f(r.summary.finalStd)}, a ratio of ${f(r.summary.ratio)} to the input. ReLU halves the second moment at every layer and Xavier does not pay it back, so the loss compounds: twenty halvings of the variance.`,
+      `The engine reports a final std of ${f(known(r.summary.finalStd))}, a ratio of ${f(known(r.summary.ratio))} to the input. ReLU halves the second moment at every layer and Xavier does not pay it back, so the loss compounds: twenty halvings of the variance.`,
   },
   'xavier-glorot': {
     id: 'xavier-glorot',
@@ -93,9 +93,9 @@ export const CHECKS: Record<string, Check> = {
       { id: 'level', label: 'Stay level' },
       { id: 'grow', label: 'Grow' },
     ],
-    grade: ([r]) => (r.summary.ratio > 1.5 ? 'grow' : r.summary.ratio < 1 / 1.5 ? 'shrink' : 'level'),
+    grade: ([r]) => (known(r.summary.ratio) > 1.5 ? 'grow' : known(r.summary.ratio) < 1 / 1.5 ? 'shrink' : 'level'),
     explain: ([r]) =>
-      `Final/input std: ${f(r.summary.ratio)}. With fan_out, Var(W) = 1/fan_out, but the forward sum has fan_in = 2·fan_out terms, so each layer doubles the variance. fan_out protects the backward pass instead.`,
+      `Final/input std: ${f(known(r.summary.ratio))}. With fan_out, Var(W) = 1/fan_out, but the forward sum has fan_in = 2·fan_out terms, so each layer doubles the variance. fan_out protects the backward pass instead.`,
   },
   'he-kaiming': {
     id: 'he-kaiming',
@@ -105,25 +105,25 @@ export const CHECKS: Record<string, Check> = {
     configs: [CONFIGS.heRelu12],
     tryIt: CONFIGS.heRelu12,
     inputLabel: 'Your prediction for the final post-ReLU std',
-    quantity: ([r]) => r.summary.finalStd,
+    quantity: ([r]) => known(r.summary.finalStd),
     bandSeeds: 5,
     accepted: ([r]) => {
       const last = r.layers[r.layers.length - 1];
-      const theory = last.theory.postStd ?? last.band.postStd.min;
-      return { min: Math.min(last.band.postStd.min, theory), max: Math.max(last.band.postStd.max, theory) };
+      const theory = known(last.theory.postStd);
+      return { min: Math.min(known(last.band.postStd?.min), theory), max: Math.max(known(last.band.postStd?.max), theory) };
     },
     ruledOut: ([r]) => {
       const last = r.layers[r.layers.length - 1];
       return [
-        { label: 'the RMS', value: last.theory.postRms },
-        { label: 'the RMS', value: last.post.rms },
-        { label: 'the pre-activation std', value: last.theory.preStd },
-        { label: 'the pre-activation std', value: last.pre.std },
+        { label: 'the RMS', value: known(last.theory.postRms) },
+        { label: 'the RMS', value: known(last.post?.rms) },
+        { label: 'the pre-activation std', value: known(last.theory.preStd) },
+        { label: 'the pre-activation std', value: known(last.pre?.std) },
       ];
     },
     explain: ([r]) => {
       const last = r.layers[r.layers.length - 1];
-      return `The engine gives ${f(last.post.std)}. He keeps the pre-activation std near √2 (here ${f(last.pre.std)}) and the post-ReLU RMS at the input’s level (here ${f(last.post.rms)}); the std of a ReLU output is only √(1/2 − 1/(2π)) of the pre-activation std because the output has a positive mean.`;
+      return `The engine gives ${f(known(last.post?.std))}. He keeps the pre-activation std near √2 (here ${f(known(last.pre?.std))}) and the post-ReLU RMS at the input’s level (here ${f(known(last.post?.rms))}); the std of a ReLU output is only √(1/2 − 1/(2π)) of the pre-activation std because the output has a positive mean.`;
     },
   },
   'zero-and-constant-init': {
@@ -138,7 +138,7 @@ export const CHECKS: Record<string, Check> = {
     ],
     grade: ([r]) => (r.summary.symmetryBroken ? 'yes' : 'no'),
     explain: ([r]) =>
-      `Symmetry broken according to the engine: ${r.summary.symmetryBroken ? 'yes' : 'no'}; final std ${f(r.summary.finalStd)}. Normalization subtracts a mean and divides by a spread; applied to identical units it returns identical units.`,
+      `Symmetry broken according to the engine: ${r.summary.symmetryBroken ? 'yes' : 'no'}; final std ${f(known(r.summary.finalStd))}. Normalization subtracts a mean and divides by a spread; applied to identical units it returns identical units.`,
   },
   'activation-by-activation': {
     id: 'activation-by-activation',
@@ -153,7 +153,7 @@ export const CHECKS: Record<string, Check> = {
     ],
     grade: ([a, b]) => (measures.gradientRatio(a) > measures.gradientRatio(b) ? 'gain1' : 'gain53'),
     explain: ([a, b]) =>
-      `Gradient at layer 1 relative to the output: ${f(measures.gradientRatio(a))} with gain 1, ${f(measures.gradientRatio(b))} with gain 5/3. Forward, the final/input std is ${f(a.summary.ratio)} and ${f(b.summary.ratio)}. The larger gain keeps the forward signal alive and makes the backward one grow: that is the trade-off.`,
+      `Gradient at layer 1 relative to the output: ${f(measures.gradientRatio(a))} with gain 1, ${f(measures.gradientRatio(b))} with gain 5/3. Forward, the final/input std is ${f(known(a.summary.ratio))} and ${f(known(b.summary.ratio))}. The larger gain keeps the forward signal alive and makes the backward one grow: that is the trade-off.`,
   },
   'normalization-and-residuals': {
     id: 'normalization-and-residuals',
@@ -164,7 +164,7 @@ export const CHECKS: Record<string, Check> = {
     options: stateOptions,
     grade: ([r]) => r.summary.signalState,
     explain: ([r]) =>
-      `Final/input std: ${f(r.summary.ratio)}. Each block adds a branch as large as the stream itself, so the second moment roughly doubles per block even though every branch is perfectly He-initialized. Scaling branches by 1/√L fixes it.`,
+      `Final/input std: ${f(known(r.summary.ratio))}. Each block adds a branch as large as the stream itself, so the second moment roughly doubles per block even though every branch is perfectly He-initialized. Scaling branches by 1/√L fixes it.`,
   },
   'debugging-checklist': {
     id: 'debugging-checklist',
@@ -186,7 +186,7 @@ export const CHECKS: Record<string, Check> = {
     grade: ([, he, input, shallow]) =>
       he.summary.signalState === 'stable' ? 'he' : input.summary.signalState === 'stable' ? 'input' : shallow.summary.signalState === 'stable' ? 'shallower' : 'he',
     explain: ([base, he, input, shallow]) =>
-      `Final/input std — as given: ${f(base.summary.ratio)}; He normal: ${f(he.summary.ratio)}; input ×10: ${f(input.summary.ratio)}; half the depth: ${f(shallow.summary.ratio)}. A bigger input only shifts the whole curve up by a constant; the slope, set by the weights, is unchanged.`,
+      `Final/input std — as given: ${f(known(base.summary.ratio))}; He normal: ${f(known(he.summary.ratio))}; input ×10: ${f(known(input.summary.ratio))}; half the depth: ${f(known(shallow.summary.ratio))}. A bigger input only shifts the whole curve up by a constant; the slope, set by the weights, is unchanged.`,
   },
   faq: {
     id: 'faq',
@@ -200,10 +200,10 @@ export const CHECKS: Record<string, Check> = {
       { id: 'wider-smaller', label: 'Much smaller for the wider net' },
     ],
     grade: ([a, b]) => {
-      const q = b.summary.ratio / a.summary.ratio;
+      const q = known(b.summary.ratio) / known(a.summary.ratio);
       return q > 1.5 ? 'wider-larger' : q < 1 / 1.5 ? 'wider-smaller' : 'same';
     },
     explain: ([a, b]) =>
-      `Width 64: ${f(a.summary.ratio)}; width 1024: ${f(b.summary.ratio)}. The init already divides by the fan-in, so width cancels out of the typical size; what width changes is the fluctuation around it.`,
+      `Width 64: ${f(known(a.summary.ratio))}; width 1024: ${f(known(b.summary.ratio))}. The init already divides by the fan-in, so width cancels out of the typical size; what width changes is the fluctuation around it.`,
   },
 };

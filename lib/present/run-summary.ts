@@ -7,9 +7,9 @@
  */
 import { summarize, SIGNAL_THRESHOLDS } from '../sim/summary';
 import { describeSummary, describeThresholds } from './summary-words';
-import type { Histogram, LayerResult, SimResult, Summary } from '../sim/types';
+import type { LayerResult, SimResult, Summary } from '../sim/types';
 import type { SimConfig } from '../validation/sim-config';
-import type { StoredNumber, StoredRunResult, StoredSummary } from '../runs/stored-result';
+import type { StoredRunResult, StoredSummary } from '../runs/stored-result';
 
 /** The prose the pages show for a stored summary. */
 export interface SummaryText {
@@ -23,8 +23,6 @@ export interface SummaryText {
   thresholdsDescription: string;
 }
 
-const asNumber = (x: StoredNumber): number => (x === null ? Number.NaN : x);
-
 /**
  * The engine's Summary for a stored run: the stored numbers, with the codes that depend only on
  * the config and those numbers (signal state, verdict and its changes, predictions) recomputed by
@@ -34,19 +32,24 @@ const asNumber = (x: StoredNumber): number => (x === null ? Number.NaN : x);
 export function presentSummary(config: SimConfig, stored: StoredSummary): Summary {
   const current = summarize({
     config,
-    finalStd: asNumber(stored.finalStd),
-    anyNonFinite: stored.overflowLayer !== null,
+    finalStd: stored.finalStd,
+    overflowLayer: stored.overflowLayer,
+    gradientOverflowLayer: stored.gradientOverflowLayer,
+    underflowLayer: stored.underflowLayer,
     symmetryBroken: stored.symmetryBroken,
   });
   return {
     ...current,
     scheme: stored.scheme,
-    weightVariance: asNumber(stored.weightVariance),
+    weightVariance: stored.weightVariance,
     inputStd: stored.inputStd,
-    finalStd: asNumber(stored.finalStd),
-    ratio: asNumber(stored.ratio),
+    finalStd: stored.finalStd,
+    ratio: stored.ratio,
     symmetryBroken: stored.symmetryBroken,
-    theoryFinalStd: stored.theoryFinalStd ?? undefined,
+    theoryFinalStd: stored.theoryFinalStd,
+    overflowLayer: stored.overflowLayer,
+    gradientOverflowLayer: stored.gradientOverflowLayer,
+    underflowLayer: stored.underflowLayer,
   };
 }
 
@@ -60,45 +63,30 @@ export function presentSummaryText(config: SimConfig, stored: StoredSummary): Su
 /** The thresholds' description alone (it does not depend on the run). */
 export const THRESHOLDS_DESCRIPTION: string = describeThresholds(SIGNAL_THRESHOLDS);
 
-const EMPTY_HISTOGRAM: Histogram = { edges: [], counts: [] };
-
 /**
  * A stored run as the engine's SimResult, so the simulator's panels and charts (which take a
- * SimResult) can show it unchanged. Stored nulls (overflowed statistics) become NaN, which the
- * panels' number formatting already handles; missing histograms become empty ones.
+ * SimResult) can show it unchanged. Stored runs keep the engine's own nulls for overflowed
+ * values; runs stored without histograms get null ones (as an overflowed layer has).
  */
 export function presentRun(run: { engineVersion: string; config: SimConfig; result: StoredRunResult }): SimResult {
   const r = run.result;
-  const m = (x: { mean: StoredNumber; std: StoredNumber; rms: StoredNumber }) => ({ mean: asNumber(x.mean), std: asNumber(x.std), rms: asNumber(x.rms) });
-  const b = (x: { min: StoredNumber; max: StoredNumber }) => ({ min: asNumber(x.min), max: asNumber(x.max) });
-  const layers: LayerResult[] = r.layers.map((l, i) => {
-    const h = r.histograms?.[i];
-    return {
-      layer: l.layer,
-      width: l.width,
-      pre: m(l.pre),
-      post: { ...m(l.post), deadFraction: l.post.deadFraction, saturatedFraction: l.post.saturatedFraction },
-      gradientNorm: asNumber(l.gradientNorm),
-      theory: {
-        preStd: asNumber(l.theory.preStd),
-        postRms: asNumber(l.theory.postRms),
-        gradientNorm: asNumber(l.theory.gradientNorm),
-        postStd: asNumber(l.theory.postStd),
-        postMean: asNumber(l.theory.postMean),
-      },
-      histogram: h
-        ? { pre: { edges: h.pre.edges.map(asNumber), counts: h.pre.counts }, post: { edges: h.post.edges.map(asNumber), counts: h.post.counts } }
-        : { pre: EMPTY_HISTOGRAM, post: EMPTY_HISTOGRAM },
-      band: { preStd: b(l.band.preStd), postStd: b(l.band.postStd), postRms: b(l.band.postRms), gradientNorm: b(l.band.gradientNorm) },
-      unitsIdentical: l.unitsIdentical,
-    };
-  });
+  const layers: LayerResult[] = r.layers.map((l, i) => ({
+    layer: l.layer,
+    width: l.width,
+    pre: l.pre,
+    post: l.post,
+    gradientNorm: l.gradientNorm,
+    theory: { ...l.theory },
+    histogram: r.histograms?.[i] ?? null,
+    band: { ...l.band },
+    unitsIdentical: l.unitsIdentical,
+  }));
   return {
     engineVersion: run.engineVersion,
     config: run.config,
     path: r.path,
     bandSeeds: r.bandSeeds,
-    input: m(r.input),
+    input: r.input,
     layers,
     summary: presentSummary(run.config, r.summary),
     overflowLayer: r.summary.overflowLayer,

@@ -8,7 +8,7 @@ import { ACTIVATION_INFO } from '../sim/activations';
 import { SCHEME_INFO } from '../sim/schemes';
 import type { SignalState, Summary, VerdictChange } from '../sim/types';
 import type { SimConfig } from '../validation/sim-config';
-import { formatNumber } from '../format';
+import { formatNumber, formatStat } from '../format';
 
 export interface SummaryWords {
   /** The state as a short label, e.g. "fading". */
@@ -33,20 +33,31 @@ export const STATE_LABEL: Record<SignalState, string> = {
   exploding: 'exploding',
 };
 
-const x = (v: number) => `${formatNumber(v)}×`;
+const x = (v: number | null) => `${formatStat(v)}×`;
 
 export function describeThresholds(t: Summary['thresholds']): string {
   return `The state compares the last layer\u2019s post-activation std with the input std: within a factor of ${formatNumber(t.stableWithin)} either way it is stable; down to ${formatNumber(t.vanishingBelow)}× it is fading and below that vanishing; up to ${formatNumber(t.explodingAbove)}× it is growing and above that (or overflowing) exploding.`;
 }
 
 /** What this run's state means, with its own numbers. */
-export function describeState(s: Pick<Summary, 'ratio' | 'perLayerFactor' | 'signalState'>, layers: number, overflowLayer?: number | null): string {
-  if (overflowLayer != null || !Number.isFinite(s.ratio)) {
-    return `The values overflowed${overflowLayer != null ? ` at layer ${overflowLayer}` : ''}: the signal grew past what a 64-bit number can hold, so it is exploding.`;
+export function describeState(
+  s: Pick<Summary, 'ratio' | 'perLayerFactor' | 'signalState'> & Partial<Pick<Summary, 'overflowLayer' | 'gradientOverflowLayer' | 'underflowLayer'>>,
+  layers: number,
+  overflowLayer: number | null = s.overflowLayer ?? null,
+): string {
+  if (overflowLayer !== null || s.ratio === null || !Number.isFinite(s.ratio)) {
+    return `The values overflowed${overflowLayer !== null ? ` at layer ${overflowLayer}` : ''}: the signal grew past what a 64-bit number can hold, so it is exploding.`;
   }
-  const per = Number.isFinite(s.perLayerFactor)
-    ? ` On average each of the ${layers} layer${layers === 1 ? '' : 's'} multiplies it by ${formatNumber(s.perLayerFactor, 4)}.`
-    : '';
+  if (s.gradientOverflowLayer != null) {
+    return `The gradient overflowed at layer ${s.gradientOverflowLayer} on its way back (the forward signal ends at ${x(s.ratio)} the input’s), so the state is exploding.`;
+  }
+  if (s.underflowLayer != null) {
+    return `The signal underflowed to exactly 0 at layer ${s.underflowLayer}, below the smallest 64-bit number: it has vanished.`;
+  }
+  const per =
+    s.perLayerFactor !== null && Number.isFinite(s.perLayerFactor)
+      ? ` On average each of the ${layers} layer${layers === 1 ? '' : 's'} multiplies it by ${formatNumber(s.perLayerFactor, 4)}.`
+      : '';
   const ratio = x(s.ratio);
   switch (s.signalState) {
     case 'stable':
@@ -113,12 +124,20 @@ export function describeVerdict(s: Summary, config: SimConfig): Pick<SummaryWord
   }
   return {
     verdictHeadline: `✗ ${changes[0] ?? 'Differs from the recommendation'}`,
-    verdictText: `${why} ${changes.join(' ')}`.trim(),
+    verdictText: `${why} ${changes.join(' ')}${numericLimits(s)}`.trim(),
     changes,
   };
 }
 
-export function describeSummary(s: Summary, config: SimConfig, overflowLayer?: number | null): SummaryWords {
+/** Overflow and underflow, stated beside the verdict so it never reads as if the numbers were fine. */
+function numericLimits(s: Summary): string {
+  if (s.overflowLayer != null) return ` The signal overflowed the range of 64-bit numbers at layer ${s.overflowLayer}; later layers have no values.`;
+  if (s.gradientOverflowLayer != null) return ` The gradient overflowed the range of 64-bit numbers at layer ${s.gradientOverflowLayer} on its way back.`;
+  if (s.underflowLayer != null) return ` The signal underflowed to exactly 0 at layer ${s.underflowLayer}: smaller than the smallest 64-bit number.`;
+  return '';
+}
+
+export function describeSummary(s: Summary, config: SimConfig, overflowLayer: number | null = s.overflowLayer ?? null): SummaryWords {
   return {
     stateLabel: STATE_LABEL[s.signalState],
     stateText: describeState(s, config.widths?.length ?? config.layers, overflowLayer),

@@ -16,12 +16,13 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { getEnv } from '../env';
 import { AppError, BUSY_MESSAGE } from '../errors';
+import { estimateRunMs } from '../sim/cost';
 import type { SimConfig } from '../validation/sim-config';
 import type { EngineTask, EngineTaskResult } from './engine-task';
+import { RUN_BAND_SEEDS } from './band';
 import type { StoredRunResult } from './stored-result';
 
-/** Seeds in the band of a stored run: the simulator's, so a stored run is what the page shows. */
-export const RUN_BAND_SEEDS = 5;
+export { RUN_BAND_SEEDS } from './band';
 
 /** How long past the limit a thread that has not stopped itself is left before termination. */
 const GRACE_MS = 1000;
@@ -63,6 +64,11 @@ export class EnginePool {
   private closed = false;
   /** Runs admitted and not finished (running or waiting). */
   private admitted = 0;
+  /**
+   * Measured time / cost-model estimate of recent runs (the model's weights are the development
+   * machine's): multiply estimateRunMs by this for this server's milliseconds. Starts at 1.
+   */
+  speedFactor = 1;
 
   constructor(readonly options: EnginePoolOptions) {
     this.pool = new Piscina({
@@ -101,6 +107,7 @@ export class EnginePool {
     try {
       const out = await this.pool.run({ config, bandSeeds, timeLimitMs: limit, started: port2 }, { signal: abort.signal, transferList: [port2] });
       if (!out.ok) throw timeoutError(limit);
+      this.learn(out.ms, out.estimatedMs);
       return { result: out.result, ms: out.ms };
     } catch (err) {
       if (abort.signal.aborted) throw timeoutError(limit, 'engine worker terminated at its time limit');
@@ -111,6 +118,18 @@ export class EnginePool {
       clearTimeout(timer);
       port1.close();
     }
+  }
+
+  /** Runs under 5 ms say more about timer noise than about speed; skip them. */
+  private learn(ms: number, estimatedMs: number): void {
+    if (!(estimatedMs > 0) || ms < 5) return;
+    const ratio = Math.min(20, Math.max(0.05, ms / estimatedMs));
+    this.speedFactor = 0.8 * this.speedFactor + 0.2 * ratio;
+  }
+
+  /** Milliseconds a run of this config is expected to take on this server's threads. */
+  estimateMs(config: SimConfig, bandSeeds = RUN_BAND_SEEDS): number {
+    return estimateRunMs(config, bandSeeds) * this.speedFactor;
   }
 
   async close(): Promise<void> {
@@ -126,9 +145,4 @@ const g = globalThis as typeof globalThis & { __initlabEnginePool?: EnginePool }
 export function getEnginePool(): EnginePool {
   g.__initlabEnginePool ??= new EnginePool(poolOptionsFromEnv());
   return g.__initlabEnginePool;
-}
-
-/** Computes the storable result of one config in the pool. */
-export async function computeRun(config: SimConfig): Promise<StoredRunResult> {
-  return (await getEnginePool().run(config)).result;
 }

@@ -7,6 +7,7 @@
  * deadline has passed. A single layer cannot be interrupted, so the pool also terminates the
  * worker outright a little after the limit (engine-pool.ts), told of the start by `started`.
  */
+import { estimateRunMs } from '../sim/cost';
 import { simulate, SimulationCancelled } from '../sim/simulate';
 import type { SimConfig } from '../validation/sim-config';
 import { toStoredResult, type StoredRunResult } from './stored-result';
@@ -21,19 +22,21 @@ export interface EngineTask {
 }
 
 export type EngineTaskResult =
-  | { ok: true; result: StoredRunResult; ms: number }
-  | { ok: false; reason: 'timeout'; ms: number };
+  | { ok: true; result: StoredRunResult; ms: number; estimatedMs: number }
+  | { ok: false; reason: 'timeout'; ms: number; estimatedMs: number };
 
 export function runEngineTask(task: EngineTask): EngineTaskResult {
   const start = performance.now();
   task.started?.postMessage('started');
   task.started?.close?.();
   const deadline = start + task.timeLimitMs;
+  // Estimated here, where this thread's caches (the recommendation's) are what the run will see.
+  const estimatedMs = estimateRunMs(task.config, task.bandSeeds);
   try {
     const result = simulate(task.config, { bandSeeds: task.bandSeeds, onProgress: () => performance.now() < deadline });
-    return { ok: true, result: toStoredResult(result), ms: performance.now() - start };
+    return { ok: true, result: toStoredResult(result), ms: performance.now() - start, estimatedMs };
   } catch (err) {
-    if (err instanceof SimulationCancelled) return { ok: false, reason: 'timeout', ms: performance.now() - start };
+    if (err instanceof SimulationCancelled) return { ok: false, reason: 'timeout', ms: performance.now() - start, estimatedMs };
     throw err;
   }
 }

@@ -4,50 +4,41 @@
  * that quote this config's numbers; they are dropped here and rebuilt from the codes and the
  * config by lib/present/run-summary.ts, so a stored run never shows text from an older wording.
  *
- * Non-finite statistics (an overflowing network) are stored as null: JSON has no Infinity/NaN.
+ * Overflowed statistics are null, as in the engine's own result (JSON has no Infinity/NaN).
  * Pure: importable by client components (charts) as well as the server.
  */
 import type { EnginePath } from '../sim/network';
-import type { Histogram, SignalState, SimResult } from '../sim/types';
+import type { Band, Histogram, Moments, PostMoments, SignalState, SimResult } from '../sim/types';
 import type { Scheme } from '../validation/sim-config';
 
-/** A statistic that may be non-finite in the engine (overflow); null then. */
+/** A number that may be missing: the engine reports overflowed values as null (JSON has no Infinity). */
 export type StoredNumber = number | null;
 
-export interface StoredMoments {
-  mean: StoredNumber;
-  std: StoredNumber;
-  rms: StoredNumber;
-}
+/** Moments of one layer, as the engine reports them (finite numbers; the whole object is null on overflow). */
+export type StoredMoments = Moments;
+export type StoredPostMoments = PostMoments;
+export type StoredBand = Band;
 
-export interface StoredPostMoments extends StoredMoments {
-  deadFraction: number;
-  saturatedFraction: number;
-}
-
-export interface StoredBand {
-  min: StoredNumber;
-  max: StoredNumber;
-}
-
+/**
+ * One layer's curves. As in the engine's result (ENGINE_VERSION 1.2): `pre`, `post` and the
+ * band entries are null where the layer overflowed, `gradientNorm` is null where the backward
+ * pass overflowed, mean-field values are null where the prediction itself overflows.
+ */
 export interface StoredLayer {
   /** 1-based. */
   layer: number;
   width: number;
-  pre: StoredMoments;
-  post: StoredPostMoments;
+  pre: StoredMoments | null;
+  post: StoredPostMoments | null;
   gradientNorm: StoredNumber;
   /** Mean-field predictions. */
   theory: { preStd: StoredNumber; postRms: StoredNumber; gradientNorm: StoredNumber; postStd: StoredNumber; postMean: StoredNumber };
-  /** Spread over the band's seeds. */
-  band: { preStd: StoredBand; postStd: StoredBand; postRms: StoredBand; gradientNorm: StoredBand };
+  /** Spread over the band's seeds; null where any seed overflowed. */
+  band: { preStd: StoredBand | null; postStd: StoredBand | null; postRms: StoredBand | null; gradientNorm: StoredBand | null };
   unitsIdentical: boolean;
 }
 
-export interface StoredHistogram {
-  edges: StoredNumber[];
-  counts: number[];
-}
+export type StoredHistogram = Histogram;
 
 export interface StoredLayerHistograms {
   pre: StoredHistogram;
@@ -58,7 +49,7 @@ export interface StoredLayerHistograms {
 export interface StoredSummary {
   scheme: Scheme;
   /** Var(W) of the first layer. */
-  weightVariance: StoredNumber;
+  weightVariance: number;
   inputStd: number;
   finalStd: StoredNumber;
   ratio: StoredNumber;
@@ -68,8 +59,12 @@ export interface StoredSummary {
   recommendedScheme: Scheme;
   verdict: 'match' | 'mismatch';
   theoryFinalStd: StoredNumber;
-  /** First layer (1-based) whose statistics overflowed, or null. */
+  /** First layer (1-based) whose forward values overflowed, or null. */
   overflowLayer: number | null;
+  /** Layer where the backward gradient first overflowed (going backwards), or null. */
+  gradientOverflowLayer: number | null;
+  /** First layer whose pre-activations underflowed to exactly 0 (not a zero init), or null. */
+  underflowLayer: number | null;
 }
 
 export interface StoredRunResult {
@@ -78,18 +73,14 @@ export interface StoredRunResult {
   input: StoredMoments;
   summary: StoredSummary;
   layers: StoredLayer[];
-  /** Histograms of the first seed, one per layer; null when not kept. */
-  histograms: StoredLayerHistograms[] | null;
+  /** Histograms of the first seed, one per layer (null for an overflowed layer); null when not kept. */
+  histograms: (StoredLayerHistograms | null)[] | null;
 }
 
 const num = (x: number | null | undefined): StoredNumber => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-const moments = (m: { mean: number | null; std: number | null; rms: number | null }): StoredMoments => ({
-  mean: num(m.mean),
-  std: num(m.std),
-  rms: num(m.rms),
-});
-const band = (b: { min: number | null; max: number | null }): StoredBand => ({ min: num(b.min), max: num(b.max) });
-const histogram = (h: Histogram): StoredHistogram => ({ edges: h.edges.map(num), counts: [...h.counts] });
+const moments = (m: Moments): StoredMoments => ({ mean: m.mean, std: m.std, rms: m.rms });
+const band = (b: Band | null): StoredBand | null => (b ? { min: b.min, max: b.max } : null);
+const histogram = (h: Histogram): StoredHistogram => ({ edges: [...h.edges], counts: [...h.counts] });
 
 /**
  * The storable part of an engine result. Fields are picked one by one (not copied wholesale), so
@@ -103,7 +94,7 @@ export function toStoredResult(result: SimResult, options: { histograms?: boolea
     input: moments(result.input),
     summary: {
       scheme: s.scheme,
-      weightVariance: num(s.weightVariance),
+      weightVariance: s.weightVariance,
       inputStd: s.inputStd,
       finalStd: num(s.finalStd),
       ratio: num(s.ratio),
@@ -113,13 +104,15 @@ export function toStoredResult(result: SimResult, options: { histograms?: boolea
       recommendedScheme: s.recommendedScheme,
       verdict: s.verdict,
       theoryFinalStd: num(s.theoryFinalStd),
-      overflowLayer: result.overflowLayer ?? null,
+      overflowLayer: s.overflowLayer,
+      gradientOverflowLayer: s.gradientOverflowLayer,
+      underflowLayer: s.underflowLayer,
     },
     layers: result.layers.map((l) => ({
       layer: l.layer,
       width: l.width,
-      pre: moments(l.pre),
-      post: { ...moments(l.post), deadFraction: l.post.deadFraction, saturatedFraction: l.post.saturatedFraction },
+      pre: l.pre && moments(l.pre),
+      post: l.post && { ...moments(l.post), deadFraction: l.post.deadFraction, saturatedFraction: l.post.saturatedFraction },
       gradientNorm: num(l.gradientNorm),
       theory: {
         preStd: num(l.theory.preStd),
@@ -131,10 +124,7 @@ export function toStoredResult(result: SimResult, options: { histograms?: boolea
       band: { preStd: band(l.band.preStd), postStd: band(l.band.postStd), postRms: band(l.band.postRms), gradientNorm: band(l.band.gradientNorm) },
       unitsIdentical: l.unitsIdentical ?? false,
     })),
-    histograms:
-      options.histograms === false || result.layers.some((l) => !l.histogram)
-        ? null
-        : result.layers.map((l) => ({ pre: histogram(l.histogram.pre), post: histogram(l.histogram.post) })),
+    histograms: options.histograms === false ? null : result.layers.map((l) => (l.histogram ? { pre: histogram(l.histogram.pre), post: histogram(l.histogram.post) } : null)),
   };
 }
 

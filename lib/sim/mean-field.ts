@@ -14,8 +14,9 @@
  *   width); mu_l = mu_{l-1} + c E[phi]. Backwards v_{l-1} = c^2 (...) v_l + v_l (the weight term
  *   is independent of the skip term and has zero mean).
  * - Normalization: phi sees unit variance, q_l = sigma^2 / (sigma^2 + eps), where sigma^2 is the
- *   raw variance over the normalization group (LayerNorm: q_raw; BatchNorm: the per-unit
- *   variance over the batch, sigma_w^2 n (m - mu^2), treating different samples as independent).
+ *   group's variance about its own mean, (N - 1) / N times q_raw (LayerNorm) or times the per-unit
+ *   variance over the batch, sigma_w^2 n (m - mu^2) (BatchNorm, treating different samples as
+ *   independent). Groups have at least LIMITS.normGroup = 4 values (smaller ones are refused).
  *   Backwards the Jacobian divides by sigma^2 + eps and removes two of N directions (mean and the
  *   normalized vector): factor (N - 2) / (N (sigma^2 + eps)), N = units (LN) or samples (BN).
  * - Biases add biasStd^2 to q_raw.
@@ -108,8 +109,10 @@ export function meanField(config: MeanFieldConfig): MeanFieldLayer[] {
     let q = qRaw;
     let normFactor = 1;
     if (config.normalization !== 'none') {
-      const groupVar = config.normalization === 'layernorm' ? qRaw : sw2 * fanIn * Math.max(0, m - mu * mu);
       const N = config.normalization === 'layernorm' ? fanOut : config.samples;
+      // The group's own variance (about its own mean) has expectation (N - 1) / N of the
+      // variance of its values: it matters against eps when the signal is small.
+      const groupVar = ((config.normalization === 'layernorm' ? qRaw : sw2 * fanIn * Math.max(0, m - mu * mu)) * (N - 1)) / N;
       q = groupVar / (groupVar + NORM_EPS);
       normFactor = Math.max(0, N - 2) / (N * (groupVar + NORM_EPS));
     }

@@ -43,7 +43,8 @@ import { choleskyUpper, gram, matmul, matmulTransposed, multiplyUpper } from './
 import { OrthogonalWeights } from './orthogonal';
 import { createRng, STREAM, type Rng } from './rng';
 import { SCHEME_INFO, sampleDenseWeights, weightStd } from './schemes';
-import { deadFraction, histogram, saturatedFraction, unitsIdentical, valueStats } from './stats';
+import { ceilLog2, scalbn } from './exact-math';
+import { deadFraction, histogram, robustRms, saturatedFraction, SQUARE_SAFE_MAX, SQUARE_SAFE_MIN, unitsIdentical, valueStats } from './stats';
 import type { Histogram, Moments, PostMoments } from './types';
 
 export type EnginePath = 'materialized' | 'covariance';
@@ -52,18 +53,33 @@ export const NORM_EPS = 1e-5;
 /** Cache materialized weights for the backward pass up to this many doubles (64 MB). */
 const WEIGHT_CACHE_DOUBLES = 8 * 1024 * 1024;
 
+/**
+ * One layer of one pass. Statistics are null where they overflowed: the layer where a value first
+ * became Infinity or NaN and every later one (forward), and on the backward pass the layer whose
+ * gradient first did and every earlier one. When the forward pass overflows no gradient is
+ * computed at all (the backward pass starts from the overflowed output).
+ */
 export interface LayerPass {
   width: number;
-  pre: Moments;
-  post: PostMoments;
-  gradientNorm: number;
+  pre: Moments | null;
+  post: PostMoments | null;
+  gradientNorm: number | null;
   unitsIdentical: boolean;
-  histogram?: { pre: Histogram; post: Histogram };
+  histogram?: { pre: Histogram; post: Histogram } | null;
 }
 
 export interface SeedPass {
   input: Moments;
   layers: LayerPass[];
+  /** First layer (1-based) whose forward values overflowed to Infinity or NaN, or null. */
+  overflowLayer: number | null;
+  /** Layer (1-based) where the backward gradient first overflowed, going backwards, or null. */
+  gradientOverflowLayer: number | null;
+  /**
+   * First layer (1-based) whose pre-activations all underflowed to exactly 0 although its input
+   * was not all 0 and its weights are not 0 (so not the zero init), or null.
+   */
+  underflowLayer: number | null;
 }
 
 interface LayerOp {
@@ -132,20 +148,41 @@ export class Workspace {
   }
 
   /**
+   * M itself, or M * 2^-e with e its exponent when its entries are so large or small that the
+   * Gram matrix's squares would overflow or underflow (an overflowing Gram matrix used to zero
+   * the whole Cholesky factor, so an exploding network read as vanishing). Scaling by a power of
+   * two is exact; the caller multiplies its result by 2^e. Ordinary sizes are not copied.
+   */
+  private gramInput(M: Float64Array, len: number): { M: Float64Array; e: number } {
+    let maxAbs = 0;
+    for (let i = 0; i < len; i++) {
+      const a = Math.abs(M[i]);
+      if (a > maxAbs) maxAbs = a;
+    }
+    if (maxAbs === 0 || (maxAbs <= SQUARE_SAFE_MAX && maxAbs >= SQUARE_SAFE_MIN) || !Number.isFinite(maxAbs)) return { M, e: 0 };
+    const e = ceilLog2(maxAbs);
+    const S = this.get('scaled', 0, len);
+    for (let i = 0; i < len; i++) S[i] = scalbn(M[i], -e);
+    return { M: S, e };
+  }
+
+  /**
    * Z (outRows x B): rows i.i.d. N(0, std^2 M^T M), M (rows x B): the Gram matrix's upper Cholesky
    * factor U (U^T U = M^T M) times fresh normals, Z = std X U.
    */
-  sampleCovariance(M: Float64Array, rows: number, B: number, std: number, outRows: number, rng: Rng, Z: Float64Array): void {
+  sampleCovariance(M0: Float64Array, rows: number, B: number, std: number, outRows: number, rng: Rng, Z: Float64Array): void {
     if (std === 0) {
       Z.fill(0, 0, outRows * B);
       return;
     }
+    const { M, e } = this.gramInput(M0, rows * B);
     const G = this.get('gram', 0, B * B);
     const X = this.get('normals', 0, outRows * B);
     gram(M, rows, B, G);
     choleskyUpper(G, B);
     rng.fillNormal(X, 1, 0, outRows * B);
     multiplyUpper(X, outRows, G, B, std, Z);
+    if (e !== 0) for (let i = 0; i < outRows * B; i++) Z[i] = scalbn(Z[i], e);
   }
 
   /**
@@ -160,7 +197,13 @@ export class Workspace {
    * For 2B > n, where G^T G gets ill-conditioned, F R = Q [D R; 0] is applied as B Householder
    * reflectors.
    */
-  sampleFrame(M: Float64Array, n: number, B: number, gain: number, rng: Rng, Z: Float64Array): void {
+  sampleFrame(M0: Float64Array, n: number, B: number, gain: number, rng: Rng, Z: Float64Array): void {
+    const { M, e } = this.gramInput(M0, n * B);
+    this.sampleFrameScaled(M, n, B, gain, rng, Z);
+    if (e !== 0) for (let i = 0; i < n * B; i++) Z[i] = scalbn(Z[i], e);
+  }
+
+  private sampleFrameScaled(M: Float64Array, n: number, B: number, gain: number, rng: Rng, Z: Float64Array): void {
     const R = this.get('gram', 0, B * B);
     gram(M, n, B, R);
     choleskyUpper(R, B);
@@ -200,7 +243,22 @@ export class Workspace {
    * and no more draws than Z itself would take).
    */
   sampleCovarianceSquaredNorm(M: Float64Array, rows: number, B: number, std: number, outRows: number, rng: Rng): number {
-    if (std === 0) return 0;
+    const { std: sd, total, e } = this.sampleCovarianceNorm(M, rows, B, std, outRows, rng);
+    return scalbn(sd * sd * total, 2 * e);
+  }
+
+  /** sqrt(||Z||_F^2 / (outRows B)), the RMS, for finite entries of any size (no squaring of 2^e). */
+  sampleCovarianceRms(M: Float64Array, rows: number, B: number, std: number, outRows: number, rng: Rng): number {
+    const { std: sd, total, e } = this.sampleCovarianceNorm(M, rows, B, std, outRows, rng);
+    const rms = Math.sqrt((sd * sd * total) / (outRows * B));
+    // Ordinary sizes keep the plain formula's bits; otherwise avoid squaring std.
+    return e === 0 && Number.isFinite(rms) && rms > SQUARE_SAFE_MIN ? rms : scalbn(sd * Math.sqrt(total / (outRows * B)), e);
+  }
+
+  /** ||Z||_F^2 = std^2 total 4^e (see sampleCovarianceSquaredNorm). */
+  private sampleCovarianceNorm(M0: Float64Array, rows: number, B: number, std: number, outRows: number, rng: Rng): { std: number; total: number; e: number } {
+    if (std === 0) return { std, total: 0, e: 0 };
+    const { M, e } = this.gramInput(M0, rows * B);
     const U = this.get('gram', 0, B * B);
     gram(M, rows, B, U);
     choleskyUpper(U, B);
@@ -227,7 +285,7 @@ export class Workspace {
       }
       for (let j = i; j < B; j++) total += t[j] * t[j];
     }
-    return std * std * total;
+    return { std, total, e };
   }
 }
 
@@ -317,8 +375,9 @@ function sumOfSquares(x: Float64Array, n: number): number {
   return s0 + s1;
 }
 
+/** RMS of x[0..n); finite values of any size give a finite result (stats.ts robustRms). */
 function rmsOf(x: Float64Array, n: number): number {
-  return Math.sqrt(sumOfSquares(x, n) / n);
+  return robustRms(x, n, sumOfSquares(x, n));
 }
 
 export interface PassOptions {
@@ -357,11 +416,19 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
   const zs: Float64Array[] = new Array(L);
   const invs: (Float64Array | null)[] = new Array(L);
   const layers: LayerPass[] = [];
+  let overflowLayer: number | null = null;
+  let underflowLayer: number | null = null;
   let prev = x;
+  let prevAllZero = false;
   for (let l = 0; l < L; l++) {
     const fanIn = fans[l];
     const out = widths[l];
     const n = out * B;
+    if (overflowLayer !== null) {
+      // Nothing after an overflow is a number: say so instead of computing from Infinity/NaN.
+      layers.push({ width: out, pre: null, post: null, gradientNorm: null, unitsIdentical: false, histogram: options.histograms ? null : undefined });
+      continue;
+    }
     const z = ws.get('z', l, n);
     const rng = () => createRng(seed, STREAM.weights, l + 1);
     if (options.path === 'covariance' && !orthogonal) {
@@ -386,27 +453,48 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
     const c = skipScale(config, fanIn, out);
     if (c !== 0) for (let i = 0; i < n; i++) a[i] = prev[i] + c * a[i];
     const post = valueStats(a, n);
+    if (!isFiniteStats(pre) || !isFiniteStats(post)) {
+      overflowLayer = l + 1;
+      layers.push({ width: out, pre: null, post: null, gradientNorm: null, unitsIdentical: false, histogram: options.histograms ? null : undefined });
+      options.onStep?.();
+      continue;
+    }
+    const allZero = pre.min === 0 && pre.max === 0;
+    if (allZero && underflowLayer === null && !prevAllZero && weightStd(config, fanIn, out) > 0) underflowLayer = l + 1;
+    prevAllZero = post.min === 0 && post.max === 0;
     const dead = act === 'relu' || act === 'leaky-relu' ? deadFraction(z, out, B) : 0;
     layers.push({
       width: out,
       pre: pre.moments,
       post: { ...post.moments, deadFraction: dead, saturatedFraction: saturated },
-      gradientNorm: 0,
+      gradientNorm: null,
       unitsIdentical: unitsIdentical(z, out, B),
       histogram: options.histograms ? { pre: histogram(z, n, pre), post: histogram(a, n, post) } : undefined,
     });
     prev = a;
     options.onStep?.();
   }
+  if (overflowLayer !== null) {
+    for (let l = overflowLayer; l < L; l++) options.onStep?.();
+    for (let l = 0; l < L; l++) options.onStep?.();
+    return { input, layers, overflowLayer, gradientOverflowLayer: null, underflowLayer };
+  }
 
   // Backward pass; gradients alternate between two buffers.
+  let gradientOverflowLayer: number | null = null;
   let g = ws.get('gradient', L % 2, widths[L - 1] * B);
   createRng(seed, STREAM.outputGradient).fillNormal(g, 1, 0, widths[L - 1] * B);
   for (let l = L - 1; l >= 0; l--) {
     const out = widths[l];
     const fanIn = fans[l];
     const n = out * B;
-    layers[l].gradientNorm = rmsOf(g, n);
+    const rms = rmsOf(g, n);
+    if (!Number.isFinite(rms)) {
+      gradientOverflowLayer = l + 1;
+      for (let k = l; k >= 0; k--) options.onStep?.();
+      break;
+    }
+    layers[l].gradientNorm = rms;
     if (l === 0) {
       options.onStep?.();
       break;
@@ -418,7 +506,7 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
       d = ws.get('delta', 0, n);
       for (let i = 0; i < n; i++) d[i] = c * g[i];
     }
-    multiplyByDerivative(act, param, zs[l], d, n, Number.isFinite(layers[l].gradientNorm));
+    multiplyByDerivative(act, param, zs[l], d, n, true);
     const inv = invs[l];
     if (inv) normalizeBackward(config.normalization, zs[l], inv, d, out, B);
     const rng = () => createRng(seed, STREAM.backwardWeights, l + 1);
@@ -426,10 +514,10 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
     const gaussian = options.path === 'covariance' && !orthogonal;
     if (l === 1 && c === 0 && (gaussian || frame)) {
       // Layer 1's input gradient is reported only through its RMS: draw just its norm (an
-      // orthogonal frame preserves it exactly).
-      const gain = orthogonalGain(config, fanIn, out);
-      const norm2 = frame ? gain * gain * sumOfSquares(d, n) : ws.sampleCovarianceSquaredNorm(d, out, B, weightStd(config, fanIn, out), fanIn, rng());
-      layers[0].gradientNorm = Math.sqrt(norm2 / (fanIn * B));
+      // orthogonal frame preserves it exactly; fanIn = out there).
+      const rms1 = frame ? orthogonalGain(config, fanIn, out) * rmsOf(d, n) : ws.sampleCovarianceRms(d, out, B, weightStd(config, fanIn, out), fanIn, rng());
+      if (Number.isFinite(rms1)) layers[0].gradientNorm = rms1;
+      else gradientOverflowLayer = 1;
       options.onStep?.();
       options.onStep?.();
       break;
@@ -446,5 +534,10 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
     g = gPrev;
     options.onStep?.();
   }
-  return { input, layers };
+  return { input, layers, overflowLayer, gradientOverflowLayer, underflowLayer };
+}
+
+/** Whether a layer's values were all finite (valueStats' mean is NaN or infinite otherwise). */
+function isFiniteStats(v: { moments: Moments; min: number; max: number }): boolean {
+  return Number.isFinite(v.moments.mean) && Number.isFinite(v.moments.std) && Number.isFinite(v.min) && Number.isFinite(v.max);
 }

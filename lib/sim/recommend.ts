@@ -235,3 +235,12 @@ function computeRecommendation(activation: Activation, layers: number, activatio
     }
   }
 }
+
+/**
+ * Whether recommendScheme already holds this answer (for the cost model: a first tanh
+ * recommendation at a new depth searches the gain with dozens of mean-field runs).
+ */
+export function recommendationCached(activation: Activation, layers: number, activationParam = 0.01): boolean {
+  // The same key as recommendScheme's.
+  return recommendationCache.has(`${activation}:${layers}:${activation === 'leaky-relu' ? activationParam : 0}`);
+}

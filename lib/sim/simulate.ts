@@ -5,11 +5,14 @@
  */
 import { layerWidths, type SimConfig } from '../validation/sim-config';
 import { meanField } from './mean-field';
-import { isFrameLayer, runSeed, skipScale, Workspace, type EnginePath, type SeedPass } from './network';
-import { isGaussianScheme, SCHEME_INFO } from './schemes';
+import { choosePath } from './cost';
+import { runSeed, Workspace, type EnginePath, type SeedPass } from './network';
 import { summarize } from './summary';
 import type { Band, LayerResult, ProgressFn, SimResult } from './types';
 import { ENGINE_VERSION } from './version';
+
+/** Re-exported: the cost model used to live here. */
+export { choosePath, estimatePathCost, needsSharedWeights } from './cost';
 
 export class SimulationCancelled extends Error {
   constructor() {
@@ -27,81 +30,6 @@ export interface SimulateOptions {
   path?: 'auto' | EnginePath;
 }
 
-/** Cost of one normal draw in multiply-add equivalents (measured on V8). */
-const NORMAL_COST = 12;
-
-/**
- * Estimated work (multiply-add equivalents) of one pass on each path. Covariance, per direction:
- * Gram matrix (rows B^2 / 2), Cholesky (B^3 / 6), then for Gaussian schemes outRows B^2 / 2 plus
- * outRows B normals; for square orthogonal layers with B <= n the random frame (network.ts
- * sampleFrame): with 2B <= n n B normals, a second Gram matrix and Cholesky, a triangular solve
- * and product (n B^2 + B^3 / 3), else B reflectors (2 n B^2 - B^3, n B - B^2 / 2 normals).
- * Other orthogonal layers cost the same on both paths.
- */
-export function estimatePathCost(config: SimConfig): { materialized: number; covariance: number } {
-  const widths = layerWidths(config);
-  // Networks whose backward pass needs the forward weights run materialized on either request
-  // (see needsSharedWeights), so the covariance path costs what the materialized one does.
-  const shared = needsSharedWeights(config);
-  const B = config.samples;
-  const orthogonal = SCHEME_INFO[config.scheme].distribution === 'orthogonal';
-  let mat = 0;
-  let cov = 0;
-  let fanIn = config.width;
-  widths.forEach((out, l) => {
-    const directions = l > 0 ? 2 : 1;
-    const matLayer = fanIn * out * B * directions + fanIn * out * NORMAL_COST;
-    mat += matLayer;
-    const factor = (rows: number) => (rows * B * B) / 2 + (B * B * B) / 6;
-    if (!orthogonal) {
-      cov += factor(fanIn) + (out * B * B) / 2 + out * B * NORMAL_COST;
-      if (directions === 2) cov += factor(out) + (fanIn * B * B) / 2 + fanIn * B * NORMAL_COST;
-    } else if (isFrameLayer(config, fanIn, out, B)) {
-      const frame = 2 * B <= fanIn ? factor(fanIn) + fanIn * B * B / 2 + (B * B * B) / 6 + fanIn * B * NORMAL_COST : 2 * fanIn * B * B - B * B * B + (fanIn * B - (B * B) / 2) * NORMAL_COST;
-      cov += directions * (factor(fanIn) + frame);
-    } else {
-      cov += matLayer;
-    }
-    fanIn = out;
-  });
-  return { materialized: mat, covariance: shared ? mat : cov };
-}
-
-/**
- * Whether the backward pass must reuse the forward pass's own weights: networks with a skip
- * connection or a normalization. There the covariance path's fresh backward weights (the
- * gradient-independence assumption) are measurably wrong, not an O(1/width) detail: a 50-layer
- * plain-residual He/ReLU network's layer-1 gradient came out about 900 times too small (the
- * skip term and the branch's W^T phi'(W a) are correlated through the forward weights), and
- * BatchNorm networks 1.3 to 3 times too large. Both agree with numpy on shared weights.
- */
-export function needsSharedWeights(config: SimConfig): boolean {
-  if (config.normalization !== 'none') return true;
-  if (config.residual === 'none') return false;
-  const widths = layerWidths(config);
-  return widths.some((out, l) => skipScale(config, l === 0 ? config.width : widths[l - 1], out) !== 0);
-}
-
-/**
- * The path a run takes: covariance only where it is exact in distribution (i.i.d. Gaussian
- * schemes; orthogonal schemes with at least one square layer of width >= B), where the backward
- * pass may use fresh weights (plain networks: not needsSharedWeights) and, on 'auto', cheaper.
- * A request for the covariance path that cannot be honoured runs materialized; the result's
- * `path` says which ran.
- */
-export function choosePath(config: SimConfig, requested: 'auto' | EnginePath = 'auto'): EnginePath {
-  if (!isGaussianScheme(config.scheme) && !hasFrameLayer(config)) return 'materialized';
-  if (needsSharedWeights(config)) return 'materialized';
-  if (requested !== 'auto') return requested;
-  const cost = estimatePathCost(config);
-  return cost.covariance < cost.materialized ? 'covariance' : 'materialized';
-}
-
-function hasFrameLayer(config: SimConfig): boolean {
-  const widths = layerWidths(config);
-  return widths.some((out, l) => isFrameLayer(config, l === 0 ? config.width : widths[l - 1], out, config.samples));
-}
-
 /**
  * The last run's buffers, reused by the next run: interactive use reruns the same shapes over and
  * over (a slider drag), and allocating, zero-filling and collecting megabytes per run is wasted
@@ -111,15 +39,20 @@ function hasFrameLayer(config: SimConfig): boolean {
 let spareWorkspace: Workspace | null = null;
 const SPARE_WORKSPACE_MAX_DOUBLES = 4 * 1024 * 1024;
 
-function band(values: number[]): Band {
-  let min = values[0];
-  let max = values[0];
+/** Min and max over the seeds; null when any seed overflowed there (the spread is unbounded). */
+function band(values: (number | null | undefined)[]): Band | null {
+  let min = Infinity;
+  let max = -Infinity;
   for (const v of values) {
-    if (v < min || Number.isNaN(v)) min = v;
-    if (v > max || Number.isNaN(v)) max = v;
+    if (v === null || v === undefined || !Number.isFinite(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   return { min, max };
 }
+
+/** A mean-field value, or null where the prediction overflowed (JSON has no Infinity). */
+const finiteOrNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
 
 export function simulate(config: SimConfig, options: SimulateOptions = {}): SimResult {
   const bandSeeds = Math.max(1, Math.floor(options.bandSeeds ?? 5));
@@ -147,10 +80,8 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
   const main = passes[0];
   const theory = meanField(config);
 
-  let overflowLayer: number | null = null;
+  const { overflowLayer, gradientOverflowLayer, underflowLayer } = main;
   const layers: LayerResult[] = main.layers.map((lp, l) => {
-    const finite = [lp.pre.std, lp.post.std, lp.post.rms, lp.gradientNorm].every(Number.isFinite);
-    if (!finite && overflowLayer === null) overflowLayer = l + 1;
     const mf = theory[l];
     return {
       layer: l + 1,
@@ -158,27 +89,38 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
       pre: lp.pre,
       post: lp.post,
       gradientNorm: lp.gradientNorm,
-      theory: { preStd: mf.preStd, postRms: mf.postRms, gradientNorm: mf.gradientNorm, postStd: mf.postStd, postMean: mf.postMean },
-      histogram: lp.histogram!,
+      theory: {
+        preStd: finiteOrNull(mf.preStd),
+        postRms: finiteOrNull(mf.postRms),
+        gradientNorm: finiteOrNull(mf.gradientNorm),
+        postStd: finiteOrNull(mf.postStd),
+        postMean: finiteOrNull(mf.postMean),
+      },
+      histogram: lp.histogram ?? null,
       band: {
-        preStd: band(passes.map((p) => p.layers[l].pre.std)),
-        postStd: band(passes.map((p) => p.layers[l].post.std)),
-        postRms: band(passes.map((p) => p.layers[l].post.rms)),
+        preStd: band(passes.map((p) => p.layers[l].pre?.std)),
+        postStd: band(passes.map((p) => p.layers[l].post?.std)),
+        postRms: band(passes.map((p) => p.layers[l].post?.rms)),
         gradientNorm: band(passes.map((p) => p.layers[l].gradientNorm)),
       },
       unitsIdentical: lp.unitsIdentical,
     };
   });
 
+  // Symmetry is judged on the layers that hold numbers: after an underflow every unit is 0 (and so
+  // identical) without the init being symmetric.
+  const judged = layers.slice(0, (underflowLayer ?? overflowLayer ?? layers.length + 1) - 1);
   const last = layers[layers.length - 1];
   const summary = summarize({
     config,
-    finalStd: last.post.std,
-    anyNonFinite: overflowLayer !== null,
-    symmetryBroken: !layers.some((l) => l.unitsIdentical),
+    finalStd: last.post?.std ?? null,
+    overflowLayer,
+    gradientOverflowLayer,
+    underflowLayer,
+    symmetryBroken: !judged.some((l) => l.unitsIdentical),
     theory,
   });
-  summary.theoryFinalStd = theory[theory.length - 1].postStd;
+  summary.theoryFinalStd = finiteOrNull(theory[theory.length - 1].postStd);
 
   return {
     engineVersion: ENGINE_VERSION,

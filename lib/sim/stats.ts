@@ -3,6 +3,7 @@
  * histograms, dead and saturated fractions, and the "all units identical" symmetry check.
  */
 import type { Activation } from '../validation/sim-config';
+import { ceilLog2, scalbn } from './exact-math';
 import type { Histogram, Moments } from './types';
 
 export const HISTOGRAM_BINS = 40;
@@ -68,7 +69,62 @@ export function valueStats(x: Float64Array, n: number): ValueStats {
   const variance = (d0 + d1) / n - shiftedMean * shiftedMean;
   // Rounding can leave a tiny negative variance for constant data; NaN and Infinity pass through.
   const std = variance < 0 ? 0 : Math.sqrt(variance);
-  return { moments: { mean: k + shiftedMean, std, rms: Math.sqrt((q0 + q1) / n) }, min, max };
+  const rms = Math.sqrt((q0 + q1) / n);
+  const maxAbs = Math.max(-min, max);
+  if (Number.isFinite(maxAbs) && maxAbs > 0 && (maxAbs > SQUARE_SAFE_MAX || maxAbs < SQUARE_SAFE_MIN)) {
+    // Finite values whose squares overflow (std reads Infinity) or underflow (std reads 0 for
+    // values of 1e-300): redo the sums on values scaled by a power of two, which is exact.
+    return { moments: scaledMoments(x, n, ceilLog2(maxAbs)), min, max };
+  }
+  return { moments: { mean: k + shiftedMean, std, rms }, min, max };
+}
+
+/**
+ * Beyond these magnitudes squares (and sums of a few thousand of them) leave the normal range of
+ * a double. Inside them the plain sums are used, so ordinary runs keep their exact bits.
+ */
+export const SQUARE_SAFE_MAX = 2 ** 500;
+export const SQUARE_SAFE_MIN = 1 / 2 ** 400;
+
+/** Moments of x computed on x * 2^-e (exact), scaled back: for finite values of extreme size. */
+function scaledMoments(x: Float64Array, n: number, e: number): Moments {
+  let s = 0;
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    const v = scalbn(x[i], -e);
+    s += v;
+    q += v * v;
+  }
+  const mean = s / n;
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    const v = scalbn(x[i], -e) - mean;
+    d += v * v;
+  }
+  return { mean: scalbn(mean, e), std: scalbn(Math.sqrt(d / n), e), rms: scalbn(Math.sqrt(q / n), e) };
+}
+
+/**
+ * sqrt(mean of x[i]^2) over x[0..n), also for finite values whose squares over- or underflow
+ * (then computed on x scaled by a power of two). NaN or Infinity anywhere gives a non-finite
+ * result. `sumSq` is the plain sum of squares when the caller already has it.
+ */
+export function robustRms(x: Float64Array, n: number, sumSq: number): number {
+  if (sumSq < Infinity && sumSq > SQUARE_SAFE_MIN * SQUARE_SAFE_MIN) return Math.sqrt(sumSq / n);
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) {
+    const a = Math.abs(x[i]);
+    if (!(a <= maxAbs)) maxAbs = a; // NaN sticks
+  }
+  if (!Number.isFinite(maxAbs)) return maxAbs;
+  if (maxAbs === 0) return 0;
+  const e = ceilLog2(maxAbs);
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    const v = scalbn(x[i], -e);
+    q += v * v;
+  }
+  return scalbn(Math.sqrt(q / n), e);
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * The run's summary, as numbers and codes: the signal state on the scale of signal-state.ts with
  * the average per-layer factor, the symmetry check, the recommended scheme for the activation and
- * depth, and the match verdict with the changes it asks for (verdict.ts). The words a page or the
- * command line shows are written from these by lib/present/summary-words.ts, so no sentence here
- * can quote a number from a different network.
+ * depth, the match verdict with the changes it asks for (verdict.ts), and where the signal
+ * overflowed or underflowed. The words a page or the command line shows are written from these by
+ * lib/present/summary-words.ts, so no sentence here can quote a number from a different network.
  */
 import type { SimConfig } from '../validation/sim-config';
 import type { MeanFieldLayer } from './mean-field';
@@ -18,18 +18,22 @@ export { classifySignal, perLayerFactor, readSignalState, SIGNAL_STATES, SIGNAL_
 
 export interface SummaryInput {
   config: SimConfig;
-  finalStd: number;
-  anyNonFinite: boolean;
+  /** Null when the forward pass overflowed. */
+  finalStd: number | null;
+  overflowLayer: number | null;
+  gradientOverflowLayer: number | null;
+  underflowLayer: number | null;
   symmetryBroken: boolean;
   /** meanField(config), when the caller computed it already. */
   theory?: MeanFieldLayer[];
 }
 
-export function summarize({ config, finalStd, anyNonFinite, symmetryBroken, theory }: SummaryInput): Summary {
+export function summarize({ config, finalStd, overflowLayer, gradientOverflowLayer, underflowLayer, symmetryBroken, theory }: SummaryInput): Summary {
   const widths = layerWidths(config);
   const variance = weightVariance(config, config.width, widths[0]);
-  const ratio = finalStd / config.inputStd;
-  const signalState = classifySignal(ratio, anyNonFinite);
+  const ratio = finalStd === null ? null : finalStd / config.inputStd;
+  const overflow = overflowLayer !== null || gradientOverflowLayer !== null;
+  const signalState = classifySignal(ratio, overflow, underflowLayer !== null);
   const rec = recommendScheme(config.activation, config.layers, config.activationParam);
   const judged = judgeChoice({ config, symmetryBroken, signalState, theory });
 
@@ -40,7 +44,7 @@ export function summarize({ config, finalStd, anyNonFinite, symmetryBroken, theo
     inputStd: config.inputStd,
     finalStd,
     ratio,
-    perLayerFactor: anyNonFinite ? Number.NaN : perLayerFactor(ratio, widths.length),
+    perLayerFactor: overflow || ratio === null ? null : perLayerFactor(ratio, widths.length),
     signalState,
     thresholds: { ...SIGNAL_THRESHOLDS },
     symmetryBroken,
@@ -51,5 +55,8 @@ export function summarize({ config, finalStd, anyNonFinite, symmetryBroken, theo
     changes: judged.changes,
     predicted: judged.predicted,
     reference: judged.reference,
+    overflowLayer,
+    gradientOverflowLayer,
+    underflowLayer,
   };
 }

@@ -48,28 +48,39 @@ export interface Band {
   max: number;
 }
 
+/**
+ * Overflow and underflow (ENGINE_VERSION 1.2): a layer whose values overflowed to Infinity or NaN,
+ * and every layer after it, has `pre`, `post`, `histogram` and the band null ("overflowed"), never
+ * 0; the gradient is null from the layer where the backward pass overflowed down to layer 1, and
+ * for every layer when the forward pass overflowed (the backward pass starts from its output).
+ * An underflow to exactly 0 keeps its zeros (they are what float64 computes) and is named by
+ * `summary.underflowLayer`.
+ */
 export interface LayerResult {
   /** 1-based layer index. */
   layer: number;
   /** Output width of this layer. */
   width: number;
-  /** z_l = W_l a_{l-1} (+ bias), after normalization if any: what phi is applied to. */
-  pre: Moments;
-  /** a_l = phi(z_l) (+ a_{l-1} with residual connections). */
-  post: PostMoments;
+  /** z_l = W_l a_{l-1} (+ bias), after normalization if any: what phi is applied to. Null: overflowed. */
+  pre: Moments | null;
+  /** a_l = phi(z_l) (+ a_{l-1} with residual connections). Null: overflowed. */
+  post: PostMoments | null;
   /**
    * ||dL/da_{l}|| / sqrt(width_l): the RMS of the back-propagated gradient at this layer's
    * output for a unit-variance gradient at the network's output (so the last layer is ~1).
+   * Null: overflowed (see above).
    */
-  gradientNorm: number;
+  gradientNorm: number | null;
   /**
    * Mean-field predictions of the same quantities (Gauss-Legendre quadrature; see
-   * lib/sim/mean-field.ts). postStd and postMean are additive extras.
+   * lib/sim/mean-field.ts). postStd and postMean are additive extras. Null where the prediction
+   * itself overflows (e.g. Var(W) fan_in = 512 over 200 layers).
    */
-  theory: { preStd: number; postRms: number; gradientNorm: number; postStd?: number; postMean?: number };
-  histogram: { pre: Histogram; post: Histogram };
-  /** Spread of the Monte Carlo statistics over the band's seeds. */
-  band: { preStd: Band; postStd: Band; postRms: Band; gradientNorm: Band };
+  theory: { preStd: number | null; postRms: number | null; gradientNorm: number | null; postStd?: number | null; postMean?: number | null };
+  /** Null: overflowed. */
+  histogram: { pre: Histogram; post: Histogram } | null;
+  /** Spread of the Monte Carlo statistics over the band's seeds; null when any seed overflowed there. */
+  band: { preStd: Band | null; postStd: Band | null; postRms: Band | null; gradientNorm: Band | null };
   /** True when every unit of this layer has exactly the same pre-activation for every sample. */
   unitsIdentical?: boolean;
 }
@@ -81,12 +92,12 @@ export interface Summary {
   /** Var(W) of the first layer for this config. */
   weightVariance: number;
   inputStd: number;
-  /** Post-activation std of the last layer. */
-  finalStd: number;
-  /** finalStd / inputStd. */
-  ratio: number;
-  /** Average factor per layer, ratio^(1/L); NaN when the run overflowed. */
-  perLayerFactor: number;
+  /** Post-activation std of the last layer; null when the forward pass overflowed. */
+  finalStd: number | null;
+  /** finalStd / inputStd; null when the forward pass overflowed. */
+  ratio: number | null;
+  /** Average factor per layer, ratio^(1/L); null when the run overflowed. */
+  perLayerFactor: number | null;
   signalState: SignalState;
   /** Thresholds used for signalState (lib/sim/signal-state.ts), so the UI can state them. */
   thresholds: { stableWithin: number; vanishingBelow: number; explodingAbove: number };
@@ -107,8 +118,17 @@ export interface Summary {
   /** Mean-field forward and gradient ratios of this config, and of the recommended setup. */
   predicted: Prediction;
   reference: Prediction;
-  /** Mean-field prediction of finalStd (additive extra). */
-  theoryFinalStd?: number;
+  /** Mean-field prediction of finalStd (additive extra); null when it overflows. */
+  theoryFinalStd?: number | null;
+  /**
+   * Codes, not prose: the first layer (1-based) whose forward values overflowed (signal state
+   * 'exploding'), the layer where the backward gradient first overflowed ('exploding'), and the
+   * first layer whose pre-activations underflowed to exactly 0 with non-zero weights
+   * ('vanishing'; distinct from a zero init, whose symmetry is never broken). Null when none.
+   */
+  overflowLayer: number | null;
+  gradientOverflowLayer: number | null;
+  underflowLayer: number | null;
 }
 
 export interface SimResult {
@@ -126,7 +146,7 @@ export interface SimResult {
   input: Moments;
   layers: LayerResult[];
   summary: Summary;
-  /** First layer (1-based) whose statistics overflowed to Infinity/NaN, or null (additive extra). */
+  /** Same as summary.overflowLayer (kept where 1.1 put it). */
   overflowLayer?: number | null;
 }
 

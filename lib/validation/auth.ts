@@ -1,5 +1,6 @@
 /** Sign-up and sign-in fields, shared by the forms (instant messages) and the server. */
 import { z } from 'zod';
+import { singleLineText } from './text';
 
 export const ROLES = ['STUDENT', 'INSTRUCTOR'] as const;
 
@@ -23,11 +24,7 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: 'Enter your name' })
-    .trim()
-    .min(1, { error: 'Enter your name' })
-    .max(100, { error: 'A name has at most 100 characters' }),
+  name: singleLineText({ max: 100, required: 'Enter your name', tooLong: 'A name has at most 100 characters' }),
   email,
   password: z
     .string({ error: 'Choose a password' })
@@ -38,6 +35,29 @@ export const signUpSchema = z.object({
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+const currentPassword = z
+  .string({ error: 'Enter your current password' })
+  .min(1, { error: 'Enter your current password' })
+  .max(PASSWORD_MAX, { error: `A password has at most ${PASSWORD_MAX} characters` });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword,
+    newPassword: z
+      .string({ error: 'Choose a new password' })
+      .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters` })
+      .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters` }),
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    error: 'Choose a password different from the current one',
+    path: ['newPassword'],
+  });
+
+export const deleteAccountSchema = z.object({
+  password: currentPassword,
+  confirm: z.literal('on', { error: 'Tick the box to confirm that everything of yours will be deleted' }),
+});
 
 /** First message per field, for forms. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { simConfigSchema } from './sim-config';
+import { multiLineText, singleLineText } from './text';
 
 export const TITLE_MAX = 120;
 export const NOTES_MAX = 20_000;
@@ -20,15 +21,13 @@ export const idSchema = z
   .string({ error: 'Missing id' })
   .regex(/^[a-z0-9]{20,40}$/i, { error: 'That is not a valid id' });
 
-export const titleSchema = z
-  .string({ error: 'Give the experiment a title' })
-  .trim()
-  .min(1, { error: 'Give the experiment a title' })
-  .max(TITLE_MAX, { error: `A title has at most ${TITLE_MAX} characters` });
+export const titleSchema = singleLineText({
+  max: TITLE_MAX,
+  required: 'Give the experiment a title',
+  tooLong: `A title has at most ${TITLE_MAX} characters`,
+});
 
-export const notesSchema = z
-  .string({ error: 'Notes must be text' })
-  .max(NOTES_MAX, { error: `Notes have at most ${NOTES_MAX.toLocaleString('en')} characters` });
+export const notesSchema = multiLineText({ max: NOTES_MAX, tooLong: `Notes have at most ${NOTES_MAX.toLocaleString('en')} characters` });
 
 const TAG_PATTERN = /^[a-z0-9][a-z0-9 _.+-]*$/;
 

@@ -48,6 +48,13 @@ export const LIMITS = {
   biasStd: { min: 0, max: 10 },
   seed: { min: 0, max: 2 ** 31 - 1 },
   /**
+   * Fewest values a normalization group may have (LayerNorm: a layer's units; BatchNorm: the
+   * samples). LayerNorm over 1 unit outputs exactly 0; over 2 values every normalized pair is
+   * exactly (+1, -1) and the backward Jacobian removes both directions, so the statistics are an
+   * artefact of the tiny group, not of the initialization, and the Gaussian theory says otherwise.
+   */
+  normGroup: 4,
+  /**
    * Upper bound on the sum over layers of fan_in * fan_out * samples (the multiply-adds of one
    * pass with materialized weights). 4.5e9 admits the bench's top rung (50 x 1024 x 1024 x 64).
    */
@@ -133,6 +140,20 @@ export const simConfigSchema = z
         message: `Per-layer widths must list exactly ${c.layers} values (one per layer), got ${c.widths.length}`,
       });
       return;
+    }
+    if (c.normalization === 'batchnorm' && c.samples < LIMITS.normGroup) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['samples'],
+        message: `BatchNorm needs at least ${LIMITS.normGroup} samples: it normalizes each unit over the batch, and with fewer values the result is fixed by the batch size (2 samples always give +1 and -1), not by the initialization`,
+      });
+    }
+    if (c.normalization === 'layernorm' && Math.min(c.width, ...layerWidths(c)) < LIMITS.normGroup) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.widths ? 'widths' : 'width'],
+        message: `LayerNorm needs layers of at least ${LIMITS.normGroup} units: it normalizes each sample over a layer's units, and with fewer the result is fixed by the width (1 unit always gives 0), not by the initialization`,
+      });
     }
     const work = estimateWork(c);
     if (work > LIMITS.work) {

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'types', 'next.config.mjs', 'postcss.config.mjs', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'lib', 'public', 'types', 'proxy.ts', 'next.config.mjs', 'postcss.config.mjs', 'package-lock.json'];
 
 function newestMtime(p) {
   const st = statSync(p);

@@ -73,7 +73,7 @@ describe('saving', () => {
     const direct = simulate(config, { bandSeeds: RUN_BAND_SEEDS });
     expect(got!.run.engineVersion).toBe(ENGINE_VERSION);
     expect(got!.run.result.summary.finalStd).toBe(direct.summary.finalStd);
-    expect(got!.run.result.layers.map((l) => l.post.std)).toEqual(direct.layers.map((l) => l.post.std));
+    expect(got!.run.result.layers.map((l) => l.post?.std)).toEqual(direct.layers.map((l) => l.post?.std));
     expect(got!.outdated).toBe(false);
   });
 
@@ -305,7 +305,7 @@ describe('comparisons', () => {
     expect(views.map((v) => v.title)).toEqual(['deeper', 'shallow']);
     expect(views.map((v) => v.curve.length)).toEqual([10, 5]);
     const direct = simulate(cfg({ layers: 4, seed: 51 }), { bandSeeds: RUN_BAND_SEEDS });
-    expect(views[1].curve.slice(1)).toEqual(direct.layers.map((l) => l.post.std));
+    expect(views[1].curve.slice(1)).toEqual(direct.layers.map((l) => l.post?.std));
   });
 
   it('refuses fewer than 2, more than 6 and repeated items', () => {

@@ -1,26 +1,19 @@
 /** The run store on a real database: one row per (engine version, config), computed once. */
 import { describeSummary } from '../../lib/present/summary-words';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EnginePool } from '@/lib/runs/engine-pool';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
-const computeCalls = vi.hoisted(() => ({ count: 0 }));
-vi.mock('@/lib/runs/engine-pool', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/runs/engine-pool')>();
-  return {
-    ...real,
-    computeRun: async (...args: Parameters<typeof real.computeRun>) => {
-      computeCalls.count++;
-      return real.computeRun(...args);
-    },
-  };
-});
-
 import { getDb } from '@/lib/db';
-import { getOrCreateRun, getRunById } from '@/lib/data/runs';
+import { getOrCreateRun, getRunById, getRunWithinBudget } from '@/lib/data/runs';
 import { AppError } from '@/lib/errors';
 import { presentRun, presentSummary } from '@/lib/present/run-summary';
 import { ENGINE_VERSION, simulate } from '@/lib/sim';
 import { simConfigSchema } from '@/lib/validation/sim-config';
+
+/** Every computation goes through the pool; counting its runs counts the computations. */
+const poolRuns = vi.spyOn(EnginePool.prototype, 'run');
+const computeCalls = { get count() { return poolRuns.mock.calls.length; } };
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -69,11 +62,11 @@ describe('getOrCreateRun', () => {
     expect(run.result.layers).toHaveLength(6);
     expect(run.result.summary.finalStd).toBe(direct.summary.finalStd);
     expect(run.result.summary.signalState).toBe(direct.summary.signalState);
-    expect(run.result.layers.map((l) => l.post.std)).toEqual(direct.layers.map((l) => l.post.std));
+    expect(run.result.layers.map((l) => l.post?.std)).toEqual(direct.layers.map((l) => l.post?.std));
     expect(run.result.layers.map((l) => l.gradientNorm)).toEqual(direct.layers.map((l) => l.gradientNorm));
     expect(run.result.layers.map((l) => l.theory.preStd)).toEqual(direct.layers.map((l) => l.theory.preStd));
     expect(run.result.layers.map((l) => l.band.postStd)).toEqual(direct.layers.map((l) => l.band.postStd));
-    expect(run.result.histograms?.[0].pre.counts).toEqual(direct.layers[0].histogram.pre.counts);
+    expect(run.result.histograms?.[0]?.pre.counts).toEqual(direct.layers[0].histogram?.pre.counts);
   });
 
   it('stores no prose: every string in the stored result is a code', async () => {
@@ -94,8 +87,12 @@ describe('getOrCreateRun', () => {
     expect(run.result.summary.signalState).toBe('exploding');
     expect(run.result.summary.overflowLayer).toBeGreaterThan(1);
     const first = run.result.layers[run.result.summary.overflowLayer! - 1];
-    expect([first.pre.std, first.post.std, first.post.rms, first.gradientNorm]).toContain(null);
-    expect(run.result.layers[0].pre.std).toBeGreaterThan(0);
+    expect(first.pre).toBeNull();
+    expect(first.post).toBeNull();
+    expect(run.result.layers.at(-1)!.post).toBeNull();
+    expect(run.result.summary.finalStd).toBeNull();
+    expect(run.result.histograms?.[run.result.summary.overflowLayer! - 1]).toBeNull();
+    expect(run.result.layers[0].pre!.std).toBeGreaterThan(0);
     const back = await getRunById(run.id);
     expect(back?.result.summary.overflowLayer).toBe(run.result.summary.overflowLayer);
   });
@@ -126,5 +123,35 @@ describe('getRunById and the presenter', () => {
     const shown = presentRun(run);
     expect(describeSummary(shown.summary, run.config).verdictText).toBe(describeSummary(direct.summary, direct.config).verdictText);
     expect(shown.layers).toEqual(direct.layers);
+  });
+});
+
+describe('getRunWithinBudget (the simulator page)', () => {
+  const budget = { budgetMs: 50, computeMaxMs: 1500 };
+
+  it('answers a stored config from the store', async () => {
+    const run = await getOrCreateRun(small);
+    expect((await getRunWithinBudget(simConfigSchema.parse(small), budget))?.id).toBe(run.id);
+  });
+
+  it('starts no work for a config too expensive for the server, and stores nothing', async () => {
+    const db = await getDb();
+    const before = computeCalls.count;
+    const rows = await db.run.count();
+    const big = simConfigSchema.parse({ scheme: 'he-uniform', activation: 'tanh', layers: 60, width: 512, samples: 64 });
+    const t0 = performance.now();
+    expect(await getRunWithinBudget(big, budget)).toBeNull();
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(computeCalls.count).toBe(before);
+    expect(await db.run.count()).toBe(rows);
+  });
+
+  it('stores a new small config for the next visitor, even when it misses the budget', async () => {
+    const db = await getDb();
+    const config = simConfigSchema.parse({ ...small, seed: 4242 });
+    const first = await getRunWithinBudget(config, { budgetMs: 0, computeMaxMs: 1500 });
+    expect(first).toBeNull();
+    await expect.poll(async () => (await getRunWithinBudget(config, budget))?.config.seed, { timeout: 30_000 }).toBe(4242);
+    expect(await db.run.count({ where: { config: { path: ['seed'], equals: 4242 } } })).toBe(1);
   });
 });

@@ -14,13 +14,13 @@ describe('check yourself', () => {
     const rms = gradeEstimate(check, results, 1);
     expect(rms.correct).toBe(false);
     expect(rms.ruledOut).toBe('the RMS');
-    expect(gradeEstimate(check, results, last.theory.preStd).correct).toBe(false);
+    expect(gradeEstimate(check, results, last.theory.preStd!).correct).toBe(false);
   });
 
   it('the accepted range is the band over seeds and the theory, not a flat percentage', () => {
     const { min, max } = check.accepted(results);
-    expect(min).toBe(Math.min(last.band.postStd.min, last.theory.postStd!));
-    expect(max).toBe(Math.max(last.band.postStd.max, last.theory.postStd!));
+    expect(min).toBe(Math.min(last.band.postStd!.min!, last.theory.postStd!));
+    expect(max).toBe(Math.max(last.band.postStd!.max!, last.theory.postStd!));
     expect(gradeEstimate(check, results, max * 1.01).correct).toBe(false);
     // The first seed of the band is the run the lesson prints.
     expect(check.quantity(results)).toBe(runLessonSim(check.configs[0]).summary.finalStd);

@@ -4,7 +4,9 @@
 Runs the same experiment as lib/sim with *materialized* weights and numpy's own RNG
 (np.random.default_rng), written from the definitions in PRODUCT.md, not from the TypeScript:
 input x ~ N(0, s^2) (width x B); per layer z = W a (+ b), optional normalization, a = phi(z)
-(+ skip); backward from dL/da_L ~ N(0, 1) through phi' and W^T (the same W).
+(+ skip); backward from dL/da_L ~ N(0, 1) through phi', the normalization's Jacobian and W^T
+(the same W). A layer whose values overflow to inf/nan ends the pass: it and later layers are
+null, and so is every gradient; a gradient that overflows is null from there down.
 
 stdin: JSON {"configs": [config, ...], "seeds": [int, ...]} with engine config field names.
 stdout: JSON [{"pre_std": [[per layer] per seed], "post_std": ..., "post_rms": ..., "grad": ...}].
@@ -128,36 +130,67 @@ def run(c, seed):
     x = rng.normal(0.0, c.get("inputStd", 1.0), (n0, B))
     prev, fan_in = x, n0
     Ws, zs, out = [], [], {"pre_std": [], "post_std": [], "post_rms": [], "grad": []}
+    np.seterr(over="ignore", invalid="ignore", under="ignore")
     for out_w in widths:
         W = weights(c, rng, fan_in, out_w)
         z = W @ prev
         if c.get("biasStd", 0) > 0:
             z = z + rng.normal(0.0, c["biasStd"], (out_w, 1))
+        raw_std = None
         if norm == "layernorm":
-            z = (z - z.mean(axis=0)) / np.sqrt(z.var(axis=0) + 1e-5)
+            raw_std = 1.0 / np.sqrt(z.var(axis=0) + 1e-5)
+            z = (z - z.mean(axis=0)) * raw_std
         elif norm == "batchnorm":
-            z = (z - z.mean(axis=1, keepdims=True)) / np.sqrt(z.var(axis=1, keepdims=True) + 1e-5)
+            raw_std = 1.0 / np.sqrt(z.var(axis=1, keepdims=True) + 1e-5)
+            z = (z - z.mean(axis=1, keepdims=True)) * raw_std
         skip = residual != "none" and out_w == fan_in
         c_scale = (1.0 / math.sqrt(L) if residual == "scaled" else 1.0) if skip else 1.0
         a = phi(act, z, a_par) * c_scale + (prev if skip else 0.0)
-        out["pre_std"].append(float(z.std()))
-        out["post_std"].append(float(a.std()))
-        out["post_rms"].append(float(np.sqrt((a * a).mean())))
+        if not (np.isfinite(z).all() and np.isfinite(a).all()):
+            # Overflow: this layer and every later one have no statistics, and no gradient is
+            # taken (the backward pass would start from an overflowed output).
+            for k in ("pre_std", "post_std", "post_rms"):
+                out[k] += [None] * (L - len(out[k]))
+            out["grad"] = [None] * L
+            return out
+        out["pre_std"].append(robust_std(z))
+        out["post_std"].append(robust_std(a))
+        out["post_rms"].append(robust_rms(a))
         Ws.append((W, skip, c_scale))
-        zs.append(z)
+        zs.append((z, raw_std))
         prev, fan_in = a, out_w
-    if norm != "none":  # the gradient check covers plain stacks only
-        out["grad"] = [None] * L
-        return out
     g = rng.normal(0.0, 1.0, (widths[-1], B))
-    grads = [0.0] * L
+    grads = [None] * L
     for l in range(L - 1, -1, -1):
-        grads[l] = float(np.sqrt((g * g).mean()))
+        if not np.isfinite(g).all():
+            break  # the gradient overflowed: this layer and the ones before it have none
+        grads[l] = robust_rms(g)
         W, skip, c_scale = Ws[l]
-        d = g * c_scale * dphi(act, zs[l], a_par)
-        g = W.T @ d + (g if skip else 0.0)
+        z, inv = zs[l]
+        d = g * c_scale * dphi(act, z, a_par)
+        if norm == "layernorm":  # y = (x - mean) * inv over units (axis 0), per sample
+            d = inv * (d - d.mean(axis=0) - z * (d * z).mean(axis=0))
+        elif norm == "batchnorm":  # over samples (axis 1), per unit
+            d = inv * (d - d.mean(axis=1, keepdims=True) - z * (d * z).mean(axis=1, keepdims=True))
+        with np.errstate(over="ignore", invalid="ignore"):
+            g = W.T @ d + (g if skip else 0.0)
     out["grad"] = grads
     return out
+
+
+def robust_rms(x):
+    """RMS that stays finite for finite values whose squares would overflow or underflow."""
+    s = float(np.abs(x).max())
+    if s == 0.0:
+        return 0.0
+    return float(np.sqrt(((x / s) ** 2).mean()) * s)
+
+
+def robust_std(x):
+    s = float(np.abs(x).max())
+    if s == 0.0:
+        return 0.0
+    return float((x / s).std() * s)
 
 
 def main():

@@ -34,7 +34,7 @@ describe('residual and normalized networks share forward and backward weights', 
     const c = cfg({ layers: 30, width: 64, samples: 16, residual: 'plain' });
     const r = simulate(c, { bandSeeds: 3 });
     const fresh = 2 ** ((c.layers - 1) / 2);
-    expect(r.layers[0].band.gradientNorm.min).toBeGreaterThan(10 * fresh);
+    expect(r.layers[0].band.gradientNorm!.min).toBeGreaterThan(10 * fresh);
   });
 
   it('plain networks still take the covariance path when it is cheaper', () => {

@@ -64,3 +64,29 @@ describe('initlab CLI (spawned)', () => {
     expect(r.stderr).toContain('--band-seeds');
   });
 });
+
+describe('initlab runs compiled (no TypeScript compilation per call)', () => {
+  it('the bin runs the esbuild bundle, rebuilt when a source it came from is newer', async () => {
+    const { existsSync, readFileSync, statSync, utimesSync } = await import('node:fs');
+    const bundle = path.join(root, '.cache/cli/initlab-cli.mjs');
+    const inputs = path.join(root, '.cache/cli/inputs.json');
+    expect(run('simulate', '--help').status).toBe(0);
+    expect(existsSync(bundle)).toBe(true);
+    const files = JSON.parse(readFileSync(inputs, 'utf8')) as string[];
+    expect(files).toContain(path.join(root, 'lib/cli/main.ts'));
+    expect(files).toContain(path.join(root, 'lib/sim/network.ts'));
+    // A bundle older than a source it came from (here: the bundle made older): the next call
+    // rebuilds it before running.
+    const sourceTime = statSync(path.join(root, 'lib/sim/version.ts')).mtimeMs;
+    const earlier = new Date(sourceTime - 60_000);
+    utimesSync(bundle, earlier, earlier);
+    expect(run('simulate', '--help').status).toBe(0);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(sourceTime);
+    // The bundle is the CLI: same JSON as the engine in-process.
+    const { runCli } = await import(bundle);
+    let out = '';
+    expect(runCli(['simulate', '--layers', '3', '--width', '16', '--samples', '8', '--band-seeds', '1', '--json', '--no-histograms'], { out: (t: string) => (out += t), err: () => {} })).toBe(0);
+    const expected = simulate(simConfigSchema.parse({ scheme: 'he-normal', activation: 'relu', layers: 3, width: 16, samples: 8 }), { bandSeeds: 1 });
+    expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify({ ...expected, layers: expected.layers.map(({ histogram: _h, ...l }) => l) })));
+  });
+});

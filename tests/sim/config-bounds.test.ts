@@ -95,3 +95,22 @@ describe('sizes are refused before any work', () => {
     for (const layers of ['0x10', '1e9', 'Infinity', '2.5']) expect(parseSimConfig(draftToInput({ ...d, layers })).ok).toBe(false);
   });
 });
+
+describe('normalization groups too small to mean anything are refused with a reason', () => {
+  // Before: LayerNorm at width 1 simulated 0 against a theory of 1; BatchNorm with 2 samples gave
+  // (+1, -1) pairs and a gradient of ~1e5 against a theory of 0.
+  it('LayerNorm needs layers of 4 units, BatchNorm 4 samples', () => {
+    const base = { scheme: 'he-normal', activation: 'relu', layers: 3 };
+    const ln = parseSimConfig({ ...base, width: 1, normalization: 'layernorm' });
+    expect(ln).toMatchObject({ ok: false, errors: { width: expect.stringContaining('LayerNorm needs layers of at least 4 units') } });
+    const lnWidths = parseSimConfig({ ...base, width: 64, widths: [64, 2, 64], normalization: 'layernorm' });
+    expect(lnWidths).toMatchObject({ ok: false, errors: { widths: expect.stringContaining('LayerNorm') } });
+    const bn = parseSimConfig({ ...base, width: 64, samples: 2, normalization: 'batchnorm' });
+    expect(bn).toMatchObject({ ok: false, errors: { samples: expect.stringContaining('BatchNorm needs at least 4 samples') } });
+    expect(parseSimConfig({ ...base, width: 4, samples: 4, normalization: 'layernorm' }).ok).toBe(true);
+    expect(parseSimConfig({ ...base, width: 1, samples: 2 }).ok).toBe(true); // no normalization: fine
+    const cliErr = cli('simulate', '--normalization', 'batchnorm', '--samples', '3');
+    expect(cliErr.code).toBe(2);
+    expect(cliErr.err).toContain('--samples');
+  });
+});

@@ -168,10 +168,10 @@ describe('orthogonal frame path (square orthogonal layers on the covariance path
     const mat = run('materialized');
     for (let l = 0; l < c.layers; l++) {
       for (const [what, pick, slack] of [
-        ['pre std', (p: (typeof frame)[number]) => p.layers[l].pre.std, 0],
-        ['post std', (p: (typeof frame)[number]) => p.layers[l].post.std, 0],
+        ['pre std', (p: (typeof frame)[number]) => p.layers[l].pre!.std, 0],
+        ['post std', (p: (typeof frame)[number]) => p.layers[l].post!.std, 0],
         // Independent backward weights on the frame path: an O(1/width) modelling difference.
-        ['gradient', (p: (typeof frame)[number]) => p.layers[l].gradientNorm, 0.02],
+        ['gradient', (p: (typeof frame)[number]) => p.layers[l].gradientNorm!, 0.02],
       ] as const) {
         const a = frame.map(pick);
         const b = mat.map(pick);

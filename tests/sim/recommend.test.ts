@@ -19,10 +19,10 @@ describe('recommendations are true', () => {
     const r = simulate(cfg({ layers: 20, width: 256 }), { bandSeeds: 5 });
     const first = r.layers[0];
     const last = r.layers.at(-1)!;
-    expect(last.band.postRms.max).toBeGreaterThan(0.5 * first.post.rms);
-    expect(last.band.postRms.min).toBeLessThan(2 * first.post.rms);
-    expect(first.band.gradientNorm.max).toBeGreaterThan(0.5);
-    expect(first.band.gradientNorm.min).toBeLessThan(2);
+    expect(last.band.postRms!.max).toBeGreaterThan(0.5 * first.post!.rms);
+    expect(last.band.postRms!.min).toBeLessThan(2 * first.post!.rms);
+    expect(first.band.gradientNorm!.max).toBeGreaterThan(0.5);
+    expect(first.band.gradientNorm!.min).toBeLessThan(2);
   });
 
   it('tanh: the quoted ratios are the mean-field ones, and the balanced gain is in between', () => {
@@ -52,9 +52,9 @@ describe('recommendations are true', () => {
 
   it('tanh trade-off holds in the Monte Carlo: gain 5/3 grows gradients, gain 1 decays the signal', () => {
     const torch = simulate(cfg({ scheme: 'xavier-normal', activation: 'tanh', gain: 'activation', layers: 40, width: 256 }), { bandSeeds: 2 });
-    expect(torch.layers[0].band.gradientNorm.min).toBeGreaterThan(3);
+    expect(torch.layers[0].band.gradientNorm!.min).toBeGreaterThan(3);
     const xavier = simulate(cfg({ scheme: 'xavier-normal', activation: 'tanh', layers: 40, width: 256 }), { bandSeeds: 2 });
-    expect(xavier.layers.at(-1)!.band.postStd.max).toBeLessThan(0.5 * xavier.layers[0].post.std);
+    expect(xavier.layers.at(-1)!.band.postStd!.max).toBeLessThan(0.5 * xavier.layers[0].post!.std);
   });
 
   it('GELU/Swish: computed gain, and the quoted drift is the mean-field one', () => {
@@ -75,7 +75,7 @@ describe('recommendations are true', () => {
     expect(keep.saturated).toBeGreaterThan(0.5);
     // Monte Carlo check of the saturation claim at that gain.
     const r = simulate(cfg({ scheme: 'lecun-normal', activation: 'sigmoid', gain: keep.gain, layers: 12, width: 256 }), { bandSeeds: 1 });
-    expect(r.layers.at(-1)!.post.saturatedFraction).toBeGreaterThan(0.5);
+    expect(r.layers.at(-1)!.post!.saturatedFraction).toBeGreaterThan(0.5);
     const nums = numbersIn(recommendScheme('sigmoid', 12).text);
     expect(nums.some((n) => near(n, t.gradientRatio))).toBe(true);
   });

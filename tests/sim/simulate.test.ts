@@ -37,7 +37,7 @@ describe('product requirements', () => {
     const r = simulate(cfg({ scheme: 'orthogonal', activation: 'linear', layers: 6, width: 64 }), { bandSeeds: 1 });
     expect(r.summary.signalState).toBe('stable');
     expect(r.summary.verdict).toBe('match');
-    for (const l of r.layers) expect(l.post.rms / r.input.rms).toBeCloseTo(1, 10);
+    for (const l of r.layers) expect(l.post!.rms / r.input.rms).toBeCloseTo(1, 10);
   });
   it('zero init: vanishing, symmetry not broken, verdict names the symmetry problem', () => {
     const r = simulate(cfg({ scheme: 'zero' }), { bandSeeds: 1 });
@@ -78,9 +78,9 @@ describe('determinism, progress and cancellation', () => {
   it('band holds min/max over the seeds and brackets the main seed', () => {
     const r = simulate(cfg({ layers: 6, width: 64 }), { bandSeeds: 4 });
     for (const l of r.layers) {
-      expect(l.band.preStd.min).toBeLessThanOrEqual(l.pre.std);
-      expect(l.band.preStd.max).toBeGreaterThanOrEqual(l.pre.std);
-      expect(l.band.preStd.max).toBeGreaterThan(l.band.preStd.min);
+      expect(l.band.preStd!.min).toBeLessThanOrEqual(l.pre!.std);
+      expect(l.band.preStd!.max).toBeGreaterThanOrEqual(l.pre!.std);
+      expect(l.band.preStd!.max).toBeGreaterThan(l.band.preStd!.min);
     }
   });
 });
@@ -90,40 +90,40 @@ describe('Monte Carlo against closed forms (averaged over seeds)', () => {
   for (const path of ['materialized', 'covariance'] as const) {
     it(`${path}: ReLU with Var(W) = 1/n halves the second moment per layer`, () => {
       const c = cfg({ scheme: 'lecun-normal', layers: 6, width: 128, samples: 32 });
-      const q = seedAverage(c, path, seeds, (l) => l.pre.rms ** 2);
+      const q = seedAverage(c, path, seeds, (l) => l.pre!.rms ** 2);
       q.forEach((s, l) => expect(Math.abs(s.mean - 2 ** -l)).toBeLessThan(4 * s.se + 1e-3 * 2 ** -l));
     });
     it(`${path}: linear multiplies the variance by n Var(W) per layer`, () => {
       const c = cfg({ scheme: 'custom', customStd: 0.1, activation: 'linear', layers: 4, width: 128, samples: 32 });
-      const q = seedAverage(c, path, seeds, (l) => l.pre.rms ** 2);
+      const q = seedAverage(c, path, seeds, (l) => l.pre!.rms ** 2);
       q.forEach((s, l) => expect(Math.abs(s.mean - 1.28 ** (l + 1))).toBeLessThan(4 * s.se + 1e-3));
     });
     it(`${path}: gradient second moment matches mean field (He + ReLU keeps it at 1)`, () => {
       const c = cfg({ layers: 6, width: 128, samples: 32 });
-      const g = seedAverage(c, path, seeds, (l) => l.gradientNorm ** 2);
+      const g = seedAverage(c, path, seeds, (l) => l.gradientNorm! ** 2);
       g.forEach((s) => expect(Math.abs(s.mean - 1)).toBeLessThan(4 * s.se + 0.01));
     });
   }
   it('post-ReLU std is sqrt(1/2 - 1/(2 pi)) of the pre std (Gaussian pre-activations)', () => {
     const r = simulate(cfg({ layers: 4, width: 512, samples: 128 }), { bandSeeds: 1 });
-    for (const l of r.layers) expect(Math.abs(l.post.std / l.pre.std - Math.sqrt(0.5 - 1 / (2 * Math.PI)))).toBeLessThan(0.02);
+    for (const l of r.layers) expect(Math.abs(l.post!.std / l.pre!.std - Math.sqrt(0.5 - 1 / (2 * Math.PI)))).toBeLessThan(0.02);
   });
   it('dead and saturated fractions follow their definitions', () => {
     const relu = simulate(cfg({ layers: 2, width: 256, samples: 4 }), { bandSeeds: 1 });
     // Per unit, 4 samples all <= 0 with probability ~1/16 (less with sample correlation).
-    expect(relu.layers[0].post.deadFraction).toBeGreaterThan(0.02);
-    expect(relu.layers[0].post.deadFraction).toBeLessThan(0.2);
+    expect(relu.layers[0].post!.deadFraction).toBeGreaterThan(0.02);
+    expect(relu.layers[0].post!.deadFraction).toBeLessThan(0.2);
     const t = simulate(cfg({ scheme: 'large-random', activation: 'tanh', layers: 2, width: 256 }), { bandSeeds: 1 });
     // pre std 16: |tanh z| > 0.97 iff |z| > atanh(0.97) = 2.09, probability ~0.9.
-    const z = Math.atanh(0.97) / t.layers[0].pre.std;
+    const z = Math.atanh(0.97) / t.layers[0].pre!.std;
     const expected = 1 - (2 / Math.sqrt(Math.PI)) * (z / Math.SQRT2); // small-z expansion of erfc
-    expect(Math.abs(t.layers[0].post.saturatedFraction - expected)).toBeLessThan(0.03);
-    expect(simulate(cfg({ layers: 2, width: 32 }), { bandSeeds: 1 }).layers[0].post.saturatedFraction).toBe(0);
+    expect(Math.abs(t.layers[0].post!.saturatedFraction - expected)).toBeLessThan(0.03);
+    expect(simulate(cfg({ layers: 2, width: 32 }), { bandSeeds: 1 }).layers[0].post!.saturatedFraction).toBe(0);
   });
   it('LayerNorm and BatchNorm give unit pre-activation std; widths and residual run', () => {
     for (const normalization of ['layernorm', 'batchnorm'] as const) {
       const r = simulate(cfg({ scheme: 'large-random', normalization, layers: 5, width: 64 }), { bandSeeds: 1 });
-      for (const l of r.layers) expect(l.pre.std).toBeCloseTo(1, 3);
+      for (const l of r.layers) expect(l.pre!.std).toBeCloseTo(1, 3);
     }
     const r = simulate(cfg({ layers: 3, width: 64, widths: [128, 32, 32], residual: 'plain' }), { bandSeeds: 1 });
     expect(r.layers.map((l) => l.width)).toEqual([128, 32, 32]);
@@ -133,9 +133,9 @@ describe('Monte Carlo against closed forms (averaged over seeds)', () => {
   it('histograms have 40 bins and count every value', () => {
     const r = simulate(cfg({ layers: 2, width: 64, samples: 16 }), { bandSeeds: 1 });
     for (const l of r.layers) {
-      expect(l.histogram.pre.counts).toHaveLength(40);
-      expect(l.histogram.pre.edges).toHaveLength(41);
-      expect(l.histogram.pre.counts.reduce((a, b) => a + b, 0)).toBe(64 * 16);
+      expect(l.histogram!.pre!.counts).toHaveLength(40);
+      expect(l.histogram!.pre!.edges).toHaveLength(41);
+      expect(l.histogram!.pre!.counts.reduce((a, b) => a + b, 0)).toBe(64 * 16);
     }
   });
   it('auto picks covariance for Gaussian schemes when cheaper, materialized otherwise', () => {

@@ -94,15 +94,15 @@ describe('state words are computed for this run', () => {
     const r = run({ scheme: 'xavier-normal', activation: 'tanh', layers: 30 });
     expect(r.summary.signalState).toBe('fading');
     const text = describeSummary(r.summary, r.config).stateText;
-    expect(text).toContain(`${formatNumber(r.summary.ratio * 100)} %`);
-    expect(text).toContain(formatNumber(r.summary.perLayerFactor, 4));
+    expect(text).toContain(`${formatNumber(r.summary.ratio! * 100)} %`);
+    expect(text).toContain(formatNumber(r.summary.perLayerFactor!, 4));
     expect(text).not.toMatch(/0\.83|He init/);
   });
   it('no state text quotes another network\u2019s number', () => {
     for (const activation of ['tanh', 'selu', 'relu'] as const) {
       const r = run({ activation, layers: 12, scheme: activation === 'selu' ? 'lecun-normal' : 'he-normal' });
       const w = describeSummary(r.summary, r.config);
-      expect(w.stateText).toContain(`${formatNumber(r.summary.ratio)}×`);
+      expect(w.stateText).toContain(`${formatNumber(r.summary.ratio!)}×`);
       expect(w.stateText + w.thresholdsText).not.toMatch(/0\.83/);
     }
   });

@@ -13,8 +13,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm py-8">
       <h1 className="text-2xl font-bold">Sign in</h1>
-      {params.callbackUrl && (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Sign in to continue to that page.</p>
+      {params.from === 'sign-up' ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          We could not sign you in with the details you just entered. If you already had an account with
+          this e-mail, sign in with its password.
+        </p>
+      ) : (
+        params.callbackUrl && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Sign in to continue to that page.</p>
       )}
       <div className="mt-6">
         <SignInForm callbackUrl={callbackUrl} />

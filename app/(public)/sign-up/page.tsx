@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { getSessionUser, safeCallbackPath } from '@/lib/auth/session';
-import { getEnv } from '@/lib/env';
+import { instructorSignUp } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
@@ -18,7 +18,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         Students save experiments and hand in assignments; instructors run courses.
       </p>
       <div className="mt-6">
-        <SignUpForm callbackUrl={callbackUrl} instructorCodeRequired={Boolean(getEnv().INSTRUCTOR_SIGNUP_CODE)} />
+        <SignUpForm callbackUrl={callbackUrl} instructorSignUp={instructorSignUp()} />
       </div>
       <p className="mt-6 text-sm">
         Already have an account?{' '}

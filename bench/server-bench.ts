@@ -1,0 +1,114 @@
+/**
+ * Server figures for the README (issue: server-side runs), measured against the production build
+ * with a fresh database (scripts/e2e-server.mjs serves it: PostgreSQL when DATABASE_URL is set,
+ * else embedded PGlite):
+ * - POST /api/runs for the default config: p95 when stored, and p95 when computed (new seeds, so
+ *   each request computes a default-sized run in the pool);
+ * - with 8 expensive runs queued in the pool, p95 of /api/health and of a cheap page (/lessons);
+ * - in this process: the event loop's worst delay while the pool computes (the engine never runs
+ *   on the calling thread).
+ * Prints medians and p95; nothing is asserted (shared machines are noisy).
+ */
+import { spawn } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import path from 'node:path';
+import { EnginePool } from '../lib/runs/engine-pool';
+import { DEFAULT_CONFIG, simConfigSchema } from '../lib/validation/sim-config';
+
+const PORT = process.env.BENCH_PORT ?? '3299';
+const base = `http://127.0.0.1:${PORT}`;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms (n=${xs.length})`;
+
+async function timed(fn: () => Promise<Response>): Promise<{ ms: number; status: number }> {
+  const t0 = performance.now();
+  const res = await fn();
+  await res.arrayBuffer();
+  return { ms: performance.now() - t0, status: res.status };
+}
+
+const postRun = (config: unknown) => fetch(`${base}/api/runs`, { method: 'POST', body: JSON.stringify({ config }), headers: { 'content-type': 'application/json' } });
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not start');
+}
+
+async function serverFigures(): Promise<void> {
+  const root = path.resolve(import.meta.dirname, '..');
+  const server = spawn(process.execPath, ['scripts/e2e-server.mjs'], { cwd: root, env: { ...process.env, E2E_PORT: PORT }, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    await waitForServer();
+    // Warm: the pool's threads compile the engine on start; the default run is stored at start-up.
+    await postRun(DEFAULT_CONFIG);
+    for (let i = 0; i < 3; i++) await postRun({ ...DEFAULT_CONFIG, seed: 900 + i });
+
+    const stored: number[] = [];
+    for (let i = 0; i < 60; i++) stored.push((await timed(() => postRun(DEFAULT_CONFIG))).ms);
+    const computed: number[] = [];
+    for (let i = 0; i < 20; i++) computed.push((await timed(() => postRun({ ...DEFAULT_CONFIG, seed: 10_000 + i }))).ms);
+
+    // Eight expensive runs (about a second each on the development machine), queued at once.
+    const expensive = Array.from({ length: 8 }, (_, i) => ({ scheme: 'he-uniform', activation: 'tanh', layers: 12, width: 384, samples: 64, seed: 20_000 + i }));
+    const queued = expensive.map((c) => timed(() => postRun(c)));
+    await new Promise((r) => setTimeout(r, 200));
+    const health: number[] = [];
+    const page: number[] = [];
+    const until = Date.now() + 8000;
+    while (Date.now() < until) {
+      health.push((await timed(() => fetch(`${base}/api/health`))).ms);
+      page.push((await timed(() => fetch(`${base}/lessons`))).ms);
+    }
+    const done = await Promise.all(queued);
+
+    console.log('\nServer (production build, fresh database), POST /api/runs:');
+    console.log(`  default config, stored run:    ${fmt(stored)}   (target p95 < 30 ms)`);
+    console.log(`  default config, computed:      ${fmt(computed)}   (target p95 < 100 ms)`);
+    console.log(`With 8 expensive runs queued (answered: ${done.map((d) => d.status).join(' ')}, slowest ${Math.max(...done.map((d) => d.ms)).toFixed(0)} ms):`);
+    console.log(`  GET /api/health:               ${fmt(health)}   (target p95 < 100 ms)`);
+    console.log(`  GET /lessons (cheap page):     ${fmt(page)}   (target p95 < 100 ms)`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+async function eventLoopFigures(): Promise<void> {
+  const pool = new EnginePool({ threads: 1, queueMax: 16, timeLimitMs: 60_000 });
+  try {
+    await pool.run(DEFAULT_CONFIG);
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    const t0 = performance.now();
+    await Promise.all(
+      [
+        { scheme: 'he-normal', activation: 'gelu', layers: 50, width: 512, samples: 128 },
+        { scheme: 'he-uniform', activation: 'tanh', layers: 12, width: 384, samples: 64 },
+        { scheme: 'orthogonal', activation: 'tanh', layers: 50, width: 512 },
+      ].map((c) => pool.run(simConfigSchema.parse(c))),
+    );
+    const wall = performance.now() - t0;
+    h.disable();
+    console.log(`\nEvent loop of the calling process while the pool computed for ${(wall / 1000).toFixed(1)} s: max delay ${(h.max / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms (target: never blocked > 50 ms by engine work)`);
+  } finally {
+    await pool.close();
+  }
+}
+
+export async function serverBench(): Promise<void> {
+  await eventLoopFigures();
+  await serverFigures();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await serverBench();
