@@ -1,4 +1,3 @@
-import 'server-only';
 /**
  * Where the server runs the engine: a pool of worker threads (Piscina), never a request thread.
  * - Concurrency: ENGINE_THREADS threads (default cores - 1, at least 1), so a core stays free
@@ -9,6 +8,8 @@ import 'server-only';
  *   engine stops itself at the first layer boundary past the limit; if a single layer runs on,
  *   the thread is terminated GRACE_MS later (Piscina replaces it). Either way: AppError TIMEOUT.
  * The main thread only posts the config and receives the compact stored result.
+ * Node-only by its imports (worker threads); no 'server-only' guard, so scripts and the bench can
+ * use it too. Server code reaches it through lib/data/runs.ts.
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,8 @@ export interface EnginePoolOptions {
   threads: number;
   queueMax: number;
   timeLimitMs: number;
+  /** Milliseconds past the limit before a thread that has not stopped itself is terminated (default GRACE_MS). */
+  graceMs?: number;
 }
 
 export function poolOptionsFromEnv(): EnginePoolOptions {
@@ -102,7 +105,7 @@ export class EnginePool {
     const { port1, port2 } = new MessageChannel();
     let timer: ReturnType<typeof setTimeout> | undefined;
     port1.once('message', () => {
-      timer = setTimeout(() => abort.abort(), limit + GRACE_MS);
+      timer = setTimeout(() => abort.abort(), limit + (this.options.graceMs ?? GRACE_MS));
     });
     try {
       const out = await this.pool.run({ config, bandSeeds, timeLimitMs: limit, started: port2 }, { signal: abort.signal, transferList: [port2] });

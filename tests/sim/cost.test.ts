@@ -37,13 +37,14 @@ const grid: [SimConfigInput, EnginePath][] = [
 ];
 
 /**
- * Minimum over repeats: at least `repeats`, and for short runs until 300 ms were spent (at most
- * 30), because on a shared machine one descheduling can triple a 10 ms measurement.
+ * Minimum over repeats: at least `repeats`, and until `budgetMs` were spent (at most 40), because
+ * on a shared machine (other test files run in parallel) one descheduling can triple a 10 ms
+ * measurement; the minimum converges to the run's own time.
  */
-function best(fn: () => void, repeats: number): number {
+function best(fn: () => void, repeats: number, budgetMs: number): number {
   let t = Infinity;
   let spent = 0;
-  for (let r = 0; r < 30 && (r < repeats || spent < 300); r++) {
+  for (let r = 0; r < 40 && (r < repeats || spent < budgetMs); r++) {
     const s = performance.now();
     fn();
     const d = performance.now() - s;
@@ -57,17 +58,20 @@ describe('cost model', () => {
   it('estimates every grid config within a factor of 3 of its measured time', () => {
     const rows = grid.map(([input, path]) => {
       const config = simConfigSchema.parse(input);
-      simulate(config, { bandSeeds: 1, path });
-      const measured = best(() => simulate(config, { bandSeeds: 1, path }), 3);
-      return { label: `${config.scheme}/${config.activation} ${config.layers}x${config.width}x${config.samples} ${path}`, measured, estimated: estimateRunMs(config, 1, path) };
+      const run = () => simulate(config, { bandSeeds: 1, path });
+      run();
+      return { label: `${config.scheme}/${config.activation} ${config.layers}x${config.width}x${config.samples} ${path}`, run, measured: best(run, 3, 300), estimated: estimateRunMs(config, 1, path) };
     });
-    const ratios = rows.map((r) => r.estimated / r.measured).sort((a, b) => a - b);
-    const speed = ratios[Math.floor(ratios.length / 2)];
-    const off = rows
-      .map((r) => ({ ...r, factor: Math.max(r.estimated / speed / r.measured, r.measured / (r.estimated / speed)) }))
-      .filter((r) => r.factor > 3);
-    if (process.env.COST_VERBOSE) for (const r of rows) console.log(r.label.padEnd(60), r.measured.toFixed(1), (r.estimated / speed).toFixed(1));
-    expect(off.map((r) => `${r.label}: measured ${r.measured.toFixed(1)} ms, estimated ${(r.estimated / speed).toFixed(1)} ms`)).toEqual([]);
+    const factors = () => {
+      const ratios = rows.map((r) => r.estimated / r.measured).sort((a, b) => a - b);
+      const speed = ratios[Math.floor(ratios.length / 2)];
+      return rows.map((r) => ({ ...r, speed, factor: Math.max(r.estimated / speed / r.measured, r.measured / (r.estimated / speed)) }));
+    };
+    // A measurement far off may be a burst of load: measure those again, longer, keeping the minimum.
+    for (const r of factors().filter((x) => x.factor > 2.5)) rows.find((x) => x.label === r.label)!.measured = Math.min(r.measured, best(r.run, 5, 2000));
+    const off = factors().filter((r) => r.factor > 3);
+    if (process.env.COST_VERBOSE) for (const r of factors()) console.log(r.label.padEnd(60), r.measured.toFixed(1), (r.estimated / r.speed).toFixed(1));
+    expect(off.map((r) => `${r.label}: measured ${r.measured.toFixed(1)} ms, estimated ${(r.estimated / r.speed).toFixed(1)} ms`)).toEqual([]);
   });
 
   it('counts per-element work: normalization, bias, residual adds, histograms and the activation', () => {
