@@ -65,7 +65,7 @@ export function helpText(): string {
     '',
     'Run flags:',
     `  --${'band-seeds'.padEnd(18)} seeds in the Monte Carlo band, ${BAND_SEEDS.min}-${BAND_SEEDS.max} (default 5)`,
-    `  --${'path'.padEnd(18)} ${PATHS.join(', ')} (default auto)`,
+    `  --${'path'.padEnd(18)} ${PATHS.join(', ')} (default auto; networks with a skip or a normalization always run materialized)`,
     `  --${'json'.padEnd(18)} print the full result as JSON`,
     `  --${'no-histograms'.padEnd(18)} leave the per-layer histograms out of the JSON`,
     `  --${'help'.padEnd(18)} show this help`,

@@ -6,7 +6,7 @@
  * network's layer-1 gradient came out ~900x too small; the numpy cross-check shows the values.)
  */
 import { describe, expect, it } from 'vitest';
-import { choosePath, estimatePathCost, simulate } from '../../lib/sim';
+import { choosePath, estimatePathCost, meanField, simulate } from '../../lib/sim';
 import { cfg } from './helpers';
 
 describe('residual and normalized networks share forward and backward weights', () => {
@@ -40,5 +40,35 @@ describe('residual and normalized networks share forward and backward weights', 
   it('plain networks still take the covariance path when it is cheaper', () => {
     expect(choosePath(cfg({ layers: 50, width: 512 }))).toBe('covariance');
     expect(choosePath(cfg({ layers: 3, width: 64, widths: [128, 32, 64], samples: 8, residual: 'plain' }))).toBe('covariance'); // no square layer: no skip
+  });
+});
+
+describe('the mean-field gradient of residual networks', () => {
+  // Before: gradient independence alone, 2^((L-1)/2) = 2.4e7 at layer 1 of a 50-layer
+  // plain-residual He/ReLU net, against ~2.6e10 simulated with shared weights (width 128).
+  it('follows the shared-weights simulation at layer 1 within the seed band (x1.5)', () => {
+    for (const [layers, activation, residual] of [
+      [50, 'relu', 'plain'],
+      [30, 'gelu', 'plain'],
+      [30, 'relu', 'scaled'],
+      [30, 'linear', 'plain'],
+    ] as const) {
+      const c = cfg({ layers, width: 128, samples: 32, activation, residual });
+      const r = simulate(c, { bandSeeds: 3 });
+      const band = r.layers[0].band.gradientNorm!;
+      const theory = r.layers[0].theory.gradientNorm!;
+      expect(theory, `${layers} ${activation} ${residual}`).toBeGreaterThan(band.min / 1.5);
+      expect(theory, `${layers} ${activation} ${residual}`).toBeLessThan(band.max * 1.5);
+    }
+  });
+
+  it('leaves plain networks on gradient independence', () => {
+    const c = cfg({ layers: 20, width: 128, activation: 'tanh', scheme: 'xavier-normal' });
+    const mf = meanField(c);
+    let v = 1;
+    for (let l = c.layers - 1; l >= 0; l--) {
+      expect(mf[l].gradientNorm).toBeCloseTo(Math.sqrt(v), 12);
+      v *= mf[l].gradientFactor;
+    }
   });
 });
