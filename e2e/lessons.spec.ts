@@ -73,6 +73,8 @@ for (const [i, lesson] of LESSONS.entries()) {
     });
 
     test('engine numbers on the page equal the engine’s output', async ({ page }) => {
+      // Its facts come from six training runs, recomputed here in Node: seconds of CPU each.
+      if (lesson.slug === 'initialization-in-training') test.slow();
       await page.goto(lessonHref(lesson.slug));
       const facts = await page.locator('[data-fact]').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-fact')!, text: el.textContent })));
       for (const f of facts) {

@@ -218,7 +218,8 @@ export function pytorchSnippet(c: SimConfig): string {
       'model = nn.Sequential(*layers)',
     );
   } else {
-    const branchScale = c.residual === 'scaled' ? `1 / math.sqrt(${c.layers})` : '1.0';
+    const branchScale =
+      c.residual === 'scaled' ? `1 / math.sqrt(${c.layers})` : c.residual === 'scaled-2l' ? `1 / math.sqrt(2 * ${c.layers})` : c.residual === 'zero-init' ? 'self.gamma' : '1.0';
     lines.push(
       'class Block(nn.Module):',
       '    def __init__(self, fan_in: int, fan_out: int):',
@@ -227,6 +228,7 @@ export function pytorchSnippet(c: SimConfig): string {
       '        self.linear = linear',
       `        self.norm = ${norm ?? 'nn.Identity()'}  # Linear -> Norm -> activation, no learned scale`,
       `        self.act = ${TORCH_ACTIVATION[c.activation](c)}`,
+      ...(c.residual === 'zero-init' ? ['        self.gamma = nn.Parameter(torch.zeros(fan_out))  # zero-init branch gain'] : []),
       '',
       '    def forward(self, x: torch.Tensor) -> torch.Tensor:',
       '        y = self.act(self.norm(self.linear(x)))',
@@ -282,7 +284,11 @@ export function kerasSnippet(c: SimConfig): string {
       ? '    x = h'
       : c.residual === 'scaled'
         ? `    x = layers.Add()([x, layers.Rescaling(1 / math.sqrt(${c.layers}))(h)])  # scaled residual`
-        : '    x = layers.Add()([x, h])  # residual',
+        : c.residual === 'scaled-2l'
+          ? `    x = layers.Add()([x, layers.Rescaling(1 / math.sqrt(2 * ${c.layers}))(h)])  # GPT-2 scaled residual`
+          : c.residual === 'zero-init'
+            ? "    x = layers.Add()([x, layers.BatchNormalization(center=False, gamma_initializer='zeros')(h)])  # zero-gamma branch (BatchNorm's gain, zero at init)"
+            : '    x = layers.Add()([x, h])  # residual',
     '    outputs.append(x)',
     'model = keras.Model(inputs, x)',
     '',

@@ -74,6 +74,8 @@ const RESIDUAL_LABELS: Record<string, string> = {
   none: 'None (plain stack)',
   plain: 'a + φ(z) (plain residual)',
   scaled: 'a + φ(z)/√L (depth-scaled)',
+  'scaled-2l': 'a + φ(z)/√(2L) (GPT-2 scaling)',
+  'zero-init': 'a + γ·φ(z), γ = 0 at init (zero-γ / Fixup)',
 };
 
 const NORM_LABELS: Record<string, string> = { none: 'None', layernorm: 'LayerNorm', batchnorm: 'BatchNorm' };

@@ -8,10 +8,12 @@
  * changes that follow within HISTORY_GESTURE_MS (a slider drag, typing) replace it, so one finished
  * move is one entry and Back returns to the previous run.
  */
+import Link from 'next/link';
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { DEFAULT_CONFIG, parseSimConfig, type SimConfig, type SimConfigInput } from '@/lib/validation/sim-config';
 import { configFromSearchParams } from '@/lib/validation/sim-config-url';
+import { trainHref } from '@/lib/validation/train-config-url';
 import { Button } from '@/components/ui/button';
 import { NetworkView } from '@/components/network-view/network-view';
 import { ChartsPanel } from './charts-panel';
@@ -217,6 +219,11 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
         <p className="max-w-3xl text-slate-700 dark:text-slate-300">
           Push random inputs through a stack of fully-connected layers and watch what the initial weights do to them: the spread of the
           signal at every layer, the gradient on the way back, and the prediction of mean-field theory beside the measured curve.
+        </p>
+        <p>
+          <Link href={trainHref(config)} className="text-sm font-medium text-blue-700 underline dark:text-blue-300">
+            Train it: does this network learn from this initialization?
+          </Link>
         </p>
       </header>
 

@@ -5,6 +5,7 @@ import { AccountMenu } from './account-menu';
 
 const NAV = [
   { href: '/simulator', label: 'Simulator' },
+  { href: '/train', label: 'Train' },
   { href: '/lessons', label: 'Lessons' },
 ];
 

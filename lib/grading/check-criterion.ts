@@ -5,6 +5,7 @@
  */
 import type { SimResult } from '../sim/types';
 import type { PassCriterion } from '../validation/assignment';
+import { trainingLossForCriterion } from './train-criterion';
 
 /** Largest factor by which any layer's post-activation RMS departs from the input RMS. */
 export function maxDrift(r: SimResult): number {
@@ -38,6 +39,11 @@ export function criterionHolds(c: PassCriterion, r: SimResult, prediction?: numb
       const actual = c.quantity === 'finalStd' ? r.summary.finalStd : r.summary.ratio;
       if (actual === null) return false; // overflowed: no number to predict
       return Math.abs(prediction - actual) <= c.relTolerance * Math.abs(actual);
+    }
+    case 'train-loss-below': {
+      // Trains the result's own config (bounded work; see train-criterion.ts).
+      const loss = trainingLossForCriterion(r.config, c);
+      return loss !== null && loss < c.below;
     }
   }
 }

@@ -166,6 +166,18 @@ export const CHECKS: Record<string, Check> = {
     explain: ([r]) =>
       `Final/input std: ${f(known(r.summary.ratio))}. Each block adds a branch as large as the stream itself, so the second moment roughly doubles per block even though every branch is perfectly He-initialized. Scaling branches by 1/√L fixes it.`,
   },
+  'initialization-in-training': {
+    id: 'initialization-in-training',
+    kind: 'choice',
+    question:
+      'Before training anything: a 20-layer ReLU network of width 64 starts from Xavier normal. What does the simulator say its signal does by the last layer at step zero (and so, what should plain SGD expect)?',
+    configs: [{ scheme: 'xavier-normal', activation: 'relu', layers: 20, width: 64 }],
+    tryIt: { scheme: 'xavier-normal', activation: 'relu', layers: 20, width: 64 },
+    options: stateOptions,
+    grade: ([r]) => r.summary.signalState,
+    explain: ([r]) =>
+      `The engine reports a final std of ${f(known(r.summary.finalStd))}, ${f(known(r.summary.ratio))} times the input. The weight gradients are built from these activations, so the first SGD steps barely move the weights: the stall the training comparison shows.`,
+  },
   'debugging-checklist': {
     id: 'debugging-checklist',
     kind: 'choice',

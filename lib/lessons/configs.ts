@@ -38,6 +38,8 @@ export const CONFIGS = {
   largeReluLayerNorm12: { ...base, scheme: 'large-random', activation: 'relu', layers: 12, normalization: 'layernorm' },
   residualPlain20: { ...base, scheme: 'he-normal', activation: 'relu', layers: 20, residual: 'plain' },
   residualScaled20: { ...base, scheme: 'he-normal', activation: 'relu', layers: 20, residual: 'scaled' },
+  residualScaled2L20: { ...base, scheme: 'he-normal', activation: 'relu', layers: 20, residual: 'scaled-2l' },
+  residualZero20: { ...base, scheme: 'he-normal', activation: 'relu', layers: 20, residual: 'zero-init' },
   heRelu12Narrow: { ...base, scheme: 'he-normal', activation: 'relu', layers: 12, width: 64 },
   heRelu12Wide: { ...base, scheme: 'he-normal', activation: 'relu', layers: 12, width: 1024 },
   heRelu12Input2: { ...base, scheme: 'he-normal', activation: 'relu', layers: 12, inputStd: 2 },

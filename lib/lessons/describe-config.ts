@@ -7,6 +7,13 @@ import type { SimConfigInput } from '../validation/sim-config';
 import { ACTIVATION_INFO, SCHEME_INFO } from '../sim';
 import { formatNumber } from '../format';
 
+const RESIDUAL_WORDS = {
+  plain: 'residual',
+  scaled: 'residual scaled by 1/√L',
+  'scaled-2l': 'residual scaled by 1/√(2L)',
+  'zero-init': 'residual with zero-initialized branch gain',
+} as const;
+
 export function describeConfig(c: SimConfigInput): string {
   const act = c.activation === 'leaky-relu' && c.activationParam !== undefined
     ? `leaky ReLU (slope ${formatNumber(c.activationParam)})`
@@ -19,7 +26,7 @@ export function describeConfig(c: SimConfigInput): string {
   parts.push(c.widths ? `widths ${c.width}→${c.widths.join('→')}` : `width ${c.width}`);
   if (c.inputStd !== undefined && c.inputStd !== 1) parts.push(`input std ${formatNumber(c.inputStd)}`);
   if (c.biasStd) parts.push(`bias std ${formatNumber(c.biasStd)}`);
-  if (c.residual && c.residual !== 'none') parts.push(c.residual === 'plain' ? 'residual' : 'residual scaled by 1/√L');
+  if (c.residual && c.residual !== 'none') parts.push(RESIDUAL_WORDS[c.residual]);
   if (c.normalization && c.normalization !== 'none') parts.push(c.normalization === 'layernorm' ? 'LayerNorm' : 'BatchNorm');
   if (c.samples !== undefined && c.samples !== 64) parts.push(`${c.samples} samples`);
   if (c.seed !== undefined && c.seed !== 1) parts.push(`seed ${c.seed}`);

@@ -24,6 +24,8 @@ import { formatInverse, formatPercent } from './format';
 import { measures, type MeasureName } from './measures';
 import { runLessonSim } from './run';
 import { POST_RELU_STD_FACTOR } from './constants';
+import { runLessonTraining, trainingMeasures, type TrainingMeasureName, type TrainingSpecName } from './training';
+import type { Scheme } from '../validation/sim-config';
 
 export type FactFormat = 'number' | 'inverse' | 'percent';
 
@@ -52,6 +54,15 @@ const sim = (config: ConfigName, measure: MeasureName, what: string, claim?: Cla
   claim,
   format,
 });
+
+const train = (
+  spec: TrainingSpecName,
+  scheme: Scheme,
+  measure: TrainingMeasureName,
+  what: string,
+  claim?: Claim,
+  format?: FactFormat,
+): FactSpec => ({ what, compute: () => trainingMeasures[measure](runLessonTraining(spec, scheme)), claim, format });
 
 const between = (lo: number, hi: number): Claim['holds'] => (v) => v >= lo && v <= hi;
 const within = (target: number, rel: number): Claim['holds'] => (v) => Math.abs(v / target - 1) <= rel;
@@ -255,6 +266,14 @@ export const FACTS = {
     says: 'branch scaling keeps the stream within a small multiple of the input, thousands of times below the plain stream',
     holds: (v) => v > 0.5 && v < 5 && v < measures.ratio(runLessonSim(CONFIGS.residualPlain20)) / 1000,
   }),
+  'residualScaled2L20.ratio': sim('residualScaled2L20', 'ratio', 'ratio, 1/sqrt(2L)-scaled residual ReLU + He, 20 layers', {
+    says: 'the GPT-2 scaling grows the stream even less than 1/sqrt(L)',
+    holds: (v) => v >= 1 && v < measures.ratio(runLessonSim(CONFIGS.residualScaled20)),
+  }),
+  'residualZero20.finalStd': sim('residualZero20', 'finalStd', 'final std, zero-gain residual ReLU + He, 20 layers', {
+    says: 'with every branch gain at zero the stream is exactly the input',
+    holds: (v, r) => r !== undefined && v === r.input.std,
+  }),
 
   // — Debugging —
   'smallRelu12.perLayer': sim('smallRelu12', 'perLayerRmsFactor', 'per-layer RMS factor, ReLU + N(0, 0.01²)', {
@@ -279,6 +298,44 @@ export const FACTS = {
   'heRelu12Input2.ratio': sim('heRelu12Input2', 'ratio', 'ratio, ReLU + He, input std 2', {
     says: 'for ReLU the ratio does not depend on the input scale',
     holds: (v) => Math.abs(v / measures.ratio(runLessonSim(CONFIGS.heRelu12)) - 1) < 0.1,
+  }),
+
+  // — Does the initialization matter once training starts? (lib/lessons/training.ts) —
+  'train.sgdHe.firstLoss': train('sgdDeep', 'he-normal', 'firstLoss', 'He, SGD: minibatch loss at step 1', { says: 'starts at a finite loss', holds: (v) => v > 0 }),
+  'train.sgdHe.loss': train('sgdDeep', 'he-normal', 'finalLoss', 'He, SGD: training loss after the last step', {
+    says: 'He has learned: its loss is well below the loss of guessing (ln 2) and below Xavier’s',
+    holds: (v) => v < 0.85 * Math.LN2 && v < trainingMeasures.finalLoss(runLessonTraining('sgdDeep', 'xavier-normal')),
+  }),
+  'train.sgdHe.accuracy': train('sgdDeep', 'he-normal', 'finalAccuracy', 'He, SGD: training accuracy', { says: 'well above chance', holds: (v) => v > 0.65 }, 'percent'),
+  'train.sgdXavier.loss': train('sgdDeep', 'xavier-normal', 'finalLoss', 'Xavier, SGD: training loss after the last step', {
+    says: 'Xavier has barely moved from the loss of guessing, ln 2',
+    holds: (v) => v > 0.95 * Math.LN2,
+  }),
+  'train.sgdXavier.firstLoss': train('sgdDeep', 'xavier-normal', 'firstLoss', 'Xavier, SGD: minibatch loss at step 1', { says: 'starts at the loss of guessing', holds: within(Math.LN2, 0.02) }),
+  'train.sgdZero.loss': train('sgdDeep', 'zero', 'finalLoss', 'zero init, SGD: training loss after the last step', {
+    says: 'zero init ends exactly where guessing ends, ln 2 (to three digits)',
+    holds: within(Math.LN2, 0.002),
+  }),
+  'train.sgdLarge.nanStep': train('sgdDeep', 'large-random', 'divergenceStep', 'N(0, 1) weights, SGD: step whose loss is NaN', {
+    says: 'the large random net overflows within the first few steps',
+    holds: between(1, 10),
+  }),
+  'train.sgdHe.grad1': train('sgdDeep', 'he-normal', 'firstLayerGradient', 'He, step 1: norm of the first layer’s weight gradient', {
+    says: 'a gradient of ordinary size reaches the first layer',
+    holds: between(0.01, 100),
+  }),
+  'train.sgdXavier.grad1': train('sgdDeep', 'xavier-normal', 'firstLayerGradient', 'Xavier, step 1: norm of the first layer’s weight gradient', {
+    says: 'with Xavier the first layer’s gradient is hundreds of times smaller than with He',
+    holds: (v) => v < trainingMeasures.firstLayerGradient(runLessonTraining('sgdDeep', 'he-normal')) / 100,
+  }),
+  'train.adamXavier.loss': train('adamDeep', 'xavier-normal', 'finalLoss', 'Xavier, Adam: training loss after the last step', {
+    says: 'with Adam the same Xavier network learns: its loss falls far below ln 2',
+    holds: (v) => v < 0.6 * Math.LN2,
+  }),
+  'train.adamXavier.accuracy': train('adamDeep', 'xavier-normal', 'finalAccuracy', 'Xavier, Adam: training accuracy', { says: 'well above chance', holds: (v) => v > 0.75 }, 'percent'),
+  'train.adamHe.loss': train('adamDeep', 'he-normal', 'finalLoss', 'He, Adam: training loss after the last step', {
+    says: 'He learns with Adam too',
+    holds: (v) => v < 0.6 * Math.LN2,
   }),
 } satisfies Record<string, FactSpec>;
 

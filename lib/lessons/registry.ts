@@ -89,6 +89,18 @@ export const LESSONS: readonly LessonMeta[] = [
     minutes: 12,
   },
   {
+    slug: 'initialization-in-training',
+    title: 'Does the initialization really matter once training starts?',
+    description:
+      'The same deep network trained from four starts on the same data: which ones learn, why Xavier stalls under SGD, and how Adam can hide a poor initialization.',
+    goals: [
+      'Predict from the signal at step zero whether plain SGD will make progress.',
+      'Explain why a vanishing forward signal means tiny weight gradients.',
+      'Say what an adaptive optimizer can and cannot compensate for.',
+    ],
+    minutes: 10,
+  },
+  {
     slug: 'debugging-checklist',
     title: 'A debugging checklist',
     description:

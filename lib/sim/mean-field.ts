@@ -23,7 +23,7 @@
  */
 import { layerWidths, type SimConfig } from '../validation/sim-config';
 import { activate, activateDerivative } from './activations';
-import { NORM_EPS, skipScale } from './network';
+import { NORM_EPS, hasSkip, skipScale } from './network';
 import { ruleForVariance } from './quadrature';
 import { weightVariance } from './schemes';
 import type { Activation } from '../validation/sim-config';
@@ -118,7 +118,7 @@ export function meanField(config: MeanFieldConfig): MeanFieldLayer[] {
     }
     const g = gaussianMoments(act, q, param);
     const c = skipScale(config as SimConfig, fanIn, fanOut);
-    if (c !== 0) {
+    if (hasSkip(config, fanIn, fanOut)) {
       m = m + c * c * g.second + 2 * c * mu * g.mean;
       mu = mu + c * g.mean;
     } else {
@@ -149,10 +149,11 @@ export function meanField(config: MeanFieldConfig): MeanFieldLayer[] {
     const fanIn = l === 0 ? config.width : widths[l - 1];
     const fanOut = widths[l];
     const c = skipScale(config as SimConfig, fanIn, fanOut);
-    const branch = c === 0 ? 1 : c;
+    const skip = hasSkip(config, fanIn, fanOut);
+    const branch = skip ? c : 1;
     const factor = weightVariance(config, fanIn, fanOut) * fanOut * branch * branch * moms[l].derivSecond * normFactors[l];
     out[l].gradientFactor = factor;
-    v = factor * v + (c !== 0 ? v : 0);
+    v = factor * v + (skip ? v : 0);
     if (residual && l > 0) {
       // Residual networks: the gradient-independence value above misses the component of the
       // gradient along the forward activation. For phi(t z) = t phi(z) (ReLU, leaky ReLU, linear;

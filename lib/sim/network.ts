@@ -97,10 +97,27 @@ export function isFrameLayer(config: Pick<SimConfig, 'scheme'>, fanIn: number, f
   return SCHEME_INFO[config.scheme].distribution === 'orthogonal' && fanIn === fanOut && B <= fanIn;
 }
 
-/** Residual branch scale of layer l, or 0 when the layer has no skip connection. */
+/** Whether layer l has a skip connection (residual on and equal widths). */
+export function hasSkip(config: Pick<SimConfig, 'residual'>, fanIn: number, fanOut: number): boolean {
+  return config.residual !== 'none' && fanIn === fanOut;
+}
+
+/**
+ * Residual branch scale of layer l at initialization: 1, 1/sqrt(L), 1/sqrt(2L), or 0 for a
+ * zero-initialized branch gain (`zero-init`); 0 too when the layer has no skip (see hasSkip).
+ */
 export function skipScale(config: SimConfig, fanIn: number, fanOut: number): number {
-  if (config.residual === 'none' || fanIn !== fanOut) return 0;
-  return config.residual === 'scaled' ? 1 / Math.sqrt(config.layers) : 1;
+  if (!hasSkip(config, fanIn, fanOut)) return 0;
+  switch (config.residual) {
+    case 'scaled':
+      return 1 / Math.sqrt(config.layers);
+    case 'scaled-2l':
+      return 1 / Math.sqrt(2 * config.layers);
+    case 'zero-init':
+      return 0;
+    default:
+      return 1;
+  }
 }
 
 function denseOp(W: Float64Array, fanIn: number, fanOut: number): LayerOp {
@@ -451,7 +468,8 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
     applyActivation(act, param, z, a, n, !Number.isNaN(pre.moments.mean) && pre.min > -Infinity);
     const saturated = saturatedFraction(act, a, n);
     const c = skipScale(config, fanIn, out);
-    if (c !== 0) for (let i = 0; i < n; i++) a[i] = prev[i] + c * a[i];
+    // A zero branch gain leaves the stream exactly as it was (no 0 * Infinity from the branch).
+    if (hasSkip(config, fanIn, out)) for (let i = 0; i < n; i++) a[i] = c === 0 ? prev[i] : prev[i] + c * a[i];
     const post = valueStats(a, n);
     if (!isFiniteStats(pre) || !isFiniteStats(post)) {
       overflowLayer = l + 1;
@@ -500,9 +518,10 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
       break;
     }
     const c = skipScale(config, fanIn, out);
+    const skip = hasSkip(config, fanIn, out);
     // dL/dz through the branch: without a skip, g itself is not needed again and becomes d.
     let d = g;
-    if (c !== 0) {
+    if (skip) {
       d = ws.get('delta', 0, n);
       for (let i = 0; i < n; i++) d[i] = c * g[i];
     }
@@ -512,7 +531,7 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
     const rng = () => createRng(seed, STREAM.backwardWeights, l + 1);
     const frame = options.path === 'covariance' && isFrameLayer(config, fanIn, out, B);
     const gaussian = options.path === 'covariance' && !orthogonal;
-    if (l === 1 && c === 0 && (gaussian || frame)) {
+    if (l === 1 && !skip && (gaussian || frame)) {
       // Layer 1's input gradient is reported only through its RMS: draw just its norm (an
       // orthogonal frame preserves it exactly; fanIn = out there).
       const rms1 = frame ? orthogonalGain(config, fanIn, out) * rmsOf(d, n) : ws.sampleCovarianceRms(d, out, B, weightStd(config, fanIn, out), fanIn, rng());
@@ -530,7 +549,7 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
     } else {
       opFor(l).backward(d, B, gPrev);
     }
-    if (c !== 0) for (let i = 0; i < fanIn * B; i++) gPrev[i] += g[i];
+    if (skip) for (let i = 0; i < fanIn * B; i++) gPrev[i] += g[i];
     g = gPrev;
     options.onStep?.();
   }

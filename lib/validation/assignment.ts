@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import { simConfigSchema, type SimConfig } from './sim-config';
+import { DATASETS, LEARNING_RATES, OPTIMIZERS } from './train-config';
+
+/** Most training steps a train-loss-below criterion may ask for (grading must stay quick). */
+export const TRAIN_CRITERION_MAX_STEPS = 1000;
 
 export const CONFIG_FIELDS = [
   'scheme', 'fanMode', 'gain', 'customStd', 'activation', 'activationParam', 'layers', 'width',
@@ -22,6 +26,10 @@ export type ConfigField = (typeof CONFIG_FIELDS)[number];
  *   RMS (max over layers of max(r, 1/r) with r = rms_l / rms_0 is at most `factor`).
  * - prediction: the student's predicted number for `quantity` is within `relTolerance`
  *   (relative) of the engine's value.
+ * - train-loss-below: the submitted network (its scheme, seed and all) trained by lib/train on
+ *   `dataset` for `steps` steps of `optimizer` at `learningRate` (batch 64) ends with a training
+ *   loss below `below`. The work is bounded (lib/grading/train-criterion.ts): a submitted network
+ *   too large for the bound fails the criterion rather than occupying the server.
  */
 export const passCriterionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio-range'), min: z.number().nonnegative(), max: z.number().positive() }),
@@ -32,6 +40,19 @@ export const passCriterionSchema = z.discriminatedUnion('kind', [
     quantity: z.enum(['finalStd', 'ratio']),
     relTolerance: z.number().positive().max(1),
   }),
+  z
+    .object({
+      kind: z.literal('train-loss-below'),
+      steps: z.number().int().min(1).max(TRAIN_CRITERION_MAX_STEPS),
+      below: z.number().positive(),
+      dataset: z.enum(DATASETS),
+      optimizer: z.enum(OPTIMIZERS),
+      learningRate: z.number().positive(),
+    })
+    .refine((c) => LEARNING_RATES[c.optimizer].includes(c.learningRate), {
+      error: 'The learning rate must be one of the training page’s choices for this optimizer',
+      path: ['learningRate'],
+    }),
 ]);
 export type PassCriterion = z.infer<typeof passCriterionSchema>;
 

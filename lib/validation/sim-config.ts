@@ -29,8 +29,14 @@ export type Activation = (typeof ACTIVATIONS)[number];
 export const FAN_MODES = ['auto', 'fan_in', 'fan_out', 'fan_avg'] as const;
 export type FanMode = (typeof FAN_MODES)[number];
 
-/** `none`: plain stack. `plain`: a_l = a_{l-1} + phi(z_l). `scaled`: branch times 1/sqrt(L). */
-export const RESIDUALS = ['none', 'plain', 'scaled'] as const;
+/**
+ * `none`: plain stack. `plain`: a_l = a_{l-1} + phi(z_l). `scaled`: branch times 1/sqrt(L).
+ * `scaled-2l`: branch times 1/sqrt(2L) (GPT-2's scaling of residual projections).
+ * `zero-init`: each branch ends in a per-unit gain initialized to 0 (ResNet's zero-gamma trick,
+ * Fixup's zero-initialized last layer), so at initialization every block is the identity; the
+ * training engine learns the gain.
+ */
+export const RESIDUALS = ['none', 'plain', 'scaled', 'scaled-2l', 'zero-init'] as const;
 export type Residual = (typeof RESIDUALS)[number];
 
 /** Applied to the pre-activation, before phi (Linear -> Norm -> phi), without learned scale. */

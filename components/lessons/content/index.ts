@@ -9,6 +9,7 @@ import { sections as heKaiming } from './he-kaiming';
 import { sections as zeroAndConstantInit } from './zero-and-constant-init';
 import { sections as activationByActivation } from './activation-by-activation';
 import { sections as normalizationAndResiduals } from './normalization-and-residuals';
+import { sections as initializationInTraining } from './initialization-in-training';
 import { sections as debuggingChecklist } from './debugging-checklist';
 import { sections as faq } from './faq';
 
@@ -19,6 +20,7 @@ export const LESSON_CONTENT: Record<string, LessonSection[]> = {
   'zero-and-constant-init': zeroAndConstantInit,
   'activation-by-activation': activationByActivation,
   'normalization-and-residuals': normalizationAndResiduals,
+  'initialization-in-training': initializationInTraining,
   'debugging-checklist': debuggingChecklist,
   faq,
 };

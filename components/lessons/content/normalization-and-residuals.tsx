@@ -125,14 +125,16 @@ export const sections: LessonSection[] = [
           <Li>
             <strong>GPT-2 style transformers</strong> scale the weights of each residual branch’s output projection by{' '}
             <M t="1/\sqrt{2L}" />, where <M t="L" /> counts blocks and the 2 counts the two branches (attention and MLP) per
-            block: the same idea with <M t="2L" /> branches, each ending in a linear projection.
+            block: the same idea with <M t="2L" /> branches, each ending in a linear projection. The simulator’s “1/√(2L)”
+            option gives the twenty blocks above a final/input std of <Fact id="residualScaled2L20.ratio" />.
           </Li>
           <Li>
             <strong>Zero-initialized last norm scale</strong> (Goyal et al., 2017, for ResNets): set <M t="\gamma = 0" /> in
             the last BatchNorm of each residual branch. Every block then starts as the identity, the stream is exactly the
             input at initialization, and each branch grows in only as fast as training asks. This is the limit of branch
             scaling: a scale of zero, which is safe here because the symmetry is broken by the random weights inside the
-            branch (the previous lesson’s rule).
+            branch (the previous lesson’s rule). The simulator’s “γ = 0” option shows the identity: after twenty blocks the
+            std is <Fact id="residualZero20.finalStd" />, exactly the sampled input’s; the training page trains that gain.
           </Li>
           <Li>
             <strong>Fixup and similar schemes</strong> rescale branch weights by a power of the depth to train deep residual
@@ -140,6 +142,7 @@ export const sections: LessonSection[] = [
           </Li>
         </Ul>
         <TryIt config={CONFIGS.residualScaled20}>Residual branches scaled by 1/√L.</TryIt>
+        <TryIt config={CONFIGS.residualZero20}>Residual branches whose gain starts at zero: every block is the identity.</TryIt>
         <Callout title="Where the simulator’s model stops">
           <p>
             Its residual option adds the activation of one fully-connected layer to the stream, and its norms have no learned

@@ -82,6 +82,8 @@ function describeCriterion(c: PassCriterion): string {
       return `every layer’s RMS within a factor of ${formatNumber(c.factor)} of the input RMS`;
     case 'prediction':
       return `predicted ${c.quantity} within ${formatNumber(c.relTolerance * 100)}% of the engine’s value`;
+    case 'train-loss-below':
+      return `training loss below ${formatNumber(c.below)} after ${c.steps} steps of ${c.optimizer === 'adam' ? 'Adam' : 'SGD'} on the ${c.dataset}`;
   }
 }
 
