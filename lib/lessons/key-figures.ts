@@ -66,6 +66,15 @@ export const KEY_FIGURES: Record<string, KeyFigure> = {
       { label: 'no residual', config: { ...small, scheme: 'he-normal', activation: 'relu' } },
     ],
   },
+  'initialization-in-training': {
+    caption: 'The signal at step zero of a ReLU network, for starts that train and starts that stall: Xavier, He and tiny random weights.',
+    layers: 10,
+    variants: [
+      { label: 'Xavier normal', config: { ...small, scheme: 'xavier-normal', activation: 'relu' } },
+      { label: 'He normal', config: { ...small, scheme: 'he-normal', activation: 'relu' } },
+      { label: 'N(0, 0.01\u00b2)', config: { ...small, scheme: 'small-random', activation: 'relu' } },
+    ],
+  },
   'debugging-checklist': {
     caption: 'A network that does not learn: N(0, 0.01\u00b2) weights against He\u2019s.',
     layers: 12,
