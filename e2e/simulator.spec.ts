@@ -231,6 +231,7 @@ test('a large config runs in the worker with progress, and can be cancelled', as
 });
 
 test('pins: named by their settings, no duplicates, up to four, kept across a reload', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/simulator');
   await page.getByRole('button', { name: 'Pin this run' }).click();
   const pins = page.getByRole('list', { name: 'Pinned runs' });
@@ -263,12 +264,14 @@ test('pins: named by their settings, no duplicates, up to four, kept across a re
   // The address keeps the pins: a reload recomputes and shows them.
   expect(new URL(page.url()).searchParams.getAll('pin')).toHaveLength(3);
   await page.reload();
+  await settled(page);
   await expect(pins.getByRole('listitem')).toHaveCount(3);
   await expect(pins).toContainText('Pin 1: ReLU · Xavier / Glorot normal · 12 layers');
   await expect(pins).not.toContainText('computing', { timeout: 30_000 });
 });
 
 test('presets and finished moves are history entries: Back returns to the previous run', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/simulator');
   await page.getByRole("button", { name: /^ReLU \+ Xavier/ }).click();
   await settled(page);
