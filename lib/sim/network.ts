@@ -22,7 +22,7 @@
  *   connection or a normalization it is off by orders of magnitude, so those networks always
  *   run materialized (simulate.ts needsSharedWeights). For plain networks the remaining bias at
  *   50 layers of width 256-512 is within the seed spread for ReLU and about 2-16 % for tanh and
- *   SELU (measured against numpy with shared weights); the README states it.
+ *   SELU (the audit of issue 8, against numpy with shared weights); the README states it.
  *   Orthogonal schemes take this path too, for square layers (fan_in = fan_out = n) with B <= n
  *   (frameForward): W A with W Haar-orthogonal (times the gain) has the law of gain * F R, where
  *   R is any B x B matrix with R^T R = A^T A (here the upper Cholesky factor of the Gram matrix)
