@@ -5,13 +5,14 @@
  * link; someone else's experiment is a 404.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, signIn, signOut, signUp, uniqueEmail } from './helpers';
+import { expectNoAxeViolations, PASSWORD, signIn, signOut, signUp, uniqueEmail } from './helpers';
+import { dbAvailable, newId, seedCourse, seedUser, sql } from './helpers/db';
 
 const SMALL = 'activation=relu&layers=6&width=32&samples=16';
 
 async function saveRun(page: Page, query: string, title: string, notes: string, tags: string) {
   await page.goto(`/simulator?${query}`);
-  await expect(page.getByTestId('results')).toBeVisible();
+  await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Save experiment' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
@@ -157,7 +158,7 @@ test('a signed-out visitor who saves is sent to sign in and comes back to the sa
 test('Copy link puts the address of the current run on the clipboard and says so', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`/simulator?scheme=orthogonal&${SMALL}`);
-  await expect(page.getByTestId('results')).toBeVisible();
+  // The link is the settings, so it does not wait for the numbers.
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -170,10 +171,10 @@ test('Copy link puts the address of the current run on the clipboard and says so
 test('a pinned run can be saved as an experiment', async ({ page }) => {
   await signUp(page);
   await page.goto(`/simulator?scheme=he-normal&${SMALL}`);
-  await expect(page.getByTestId('results')).toBeVisible();
+  await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Pin this run' }).click();
   await page.getByLabel('Number of layers').fill('9');
-  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false');
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false', { timeout: 60_000 });
   await page.getByRole('button', { name: /Save pin 1/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading')).toContainText('pin 1');
@@ -183,4 +184,83 @@ test('a pinned run can be saved as an experiment', async ({ page }) => {
   await page.getByRole('link', { name: 'Open the experiment' }).click();
   await expect(page.getByRole('heading', { name: 'Pinned six layers', level: 1 })).toBeVisible();
   await expect(page.getByText('layers', { exact: true }).locator('xpath=following-sibling::dd[1]')).toHaveText('6');
+});
+
+test.describe('with direct database access', () => {
+  test.skip(!dbAvailable(), 'needs the e2e database on a PostgreSQL server (DATABASE_URL) for fixtures');
+
+  test('a run made by an older engine is flagged and re-run with the current one, keeping the old', async ({ page }) => {
+    const { email } = await signUp(page);
+    await saveRun(page, `scheme=he-normal&${SMALL}&seed=5`, 'Before the upgrade', '', '');
+    // Pretend this run came from an older engine: same config, an older version label.
+    const [exp] = await sql<{ id: string; runId: string }>(
+      `SELECT e.id, e."runId" FROM "Experiment" e JOIN "User" u ON u.id = e."ownerId" WHERE u.email = $1 AND e.title = $2`,
+      [email, 'Before the upgrade'],
+    );
+    const oldRun = newId();
+    await sql(
+      `INSERT INTO "Run" (id, "engineVersion", "configHash", config, path, "bandSeeds", input, summary, layers, histograms)
+       SELECT $1, '0.9.0', 'legacy:' || $1, config, path, "bandSeeds", input, summary, layers, histograms FROM "Run" WHERE id = $2`,
+      [oldRun, exp.runId],
+    );
+    await sql(`UPDATE "Experiment" SET "runId" = $1 WHERE id = $2`, [oldRun, exp.id]);
+
+    await page.goto(`/experiments/${exp.id}`);
+    await expect(page.getByTestId('run-provenance')).toHaveAttribute('data-engine', '0.9.0');
+    await expect(page.getByRole('note').filter({ hasText: 'Made by an older engine' })).toBeVisible();
+    await page.getByRole('button', { name: 'Re-run with the current engine' }).click();
+    await expect(page).not.toHaveURL(new RegExp(`${exp.id}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Before the upgrade (engine ');
+    await expect(page.getByTestId('run-provenance')).not.toHaveAttribute('data-engine', '0.9.0');
+    await expect(page.getByRole('note').filter({ hasText: 'Made by an older engine' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Before the upgrade', exact: true })).toHaveAttribute('href', `/experiments/${exp.id}`);
+    const [kept] = await sql<{ runId: string }>(`SELECT "runId" FROM "Experiment" WHERE id = $1`, [exp.id]);
+    expect(kept.runId).toBe(oldRun);
+  });
+
+  test("an instructor compares submissions of their own course; another instructor gets a 404", async ({ page, browser, request }) => {
+    const teacher = await seedUser('INSTRUCTOR', 'Tess Teacher', PASSWORD);
+    const course = await seedCourse(teacher.id, 'Compare course');
+    const assignmentId = newId();
+    await sql(
+      `INSERT INTO "Assignment" (id, "courseId", title, prompt, "baseConfig", "editableFields", criteria, "updatedAt")
+       VALUES ($1, $2, 'Hold the signal', 'Pick a scheme', '{}'::jsonb, ARRAY['scheme'], '[]'::jsonb, now())`,
+      [assignmentId, course.id],
+    );
+    const subs: string[] = [];
+    for (const [name, scheme] of [['Sam Student', 'he-normal'], ['Kim Student', 'xavier-normal']] as const) {
+      const student = await seedUser('STUDENT', name, PASSWORD);
+      const res = await request.post('/api/runs', { data: { config: { scheme, activation: 'relu', layers: 6, width: 32, samples: 16 } } });
+      expect(res.status()).toBe(200);
+      const { run } = (await res.json()) as { run: { id: string } };
+      const id = newId();
+      await sql(
+        `INSERT INTO "Submission" (id, "assignmentId", "studentId", attempt, "runId", "criteriaResults", passed, score)
+         VALUES ($1, $2, $3, 1, $4, '[]'::jsonb, true, 100)`,
+        [id, assignmentId, student.id, run.id],
+      );
+      subs.push(id);
+    }
+    const url = `/experiments/compare?s=${subs[0]}&s=${subs[1]}`;
+
+    await page.goto('/sign-in');
+    await signIn(page, teacher.email);
+    await expect(page).toHaveURL('/dashboard');
+    await page.goto(url);
+    const legend = page.getByTestId('compare-chart').locator('.recharts-legend-wrapper');
+    await expect(legend).toContainText('Sam Student, attempt 1');
+    await expect(legend).toContainText('Kim Student, attempt 1');
+    await expect(page.getByTestId('compare-params').locator('tbody tr', { hasText: 'scheme' })).toContainText('xavier-normal');
+
+    const otherCtx = await browser.newContext();
+    const other = await otherCtx.newPage();
+    const outsider = await seedUser('INSTRUCTOR', 'Otto Outsider', PASSWORD);
+    await other.goto('/sign-in');
+    await signIn(other, outsider.email);
+    await expect(other).toHaveURL('/dashboard');
+    const res = await other.goto(url);
+    expect(res?.status()).toBe(404);
+    await expect(other.getByText('Sam Student')).toHaveCount(0);
+    await otherCtx.close();
+  });
 });

@@ -42,6 +42,9 @@ test('every server action refuses bodies that are not its form with a 4xx or a t
     ['broken multipart', 'garbage', 'multipart/form-data; boundary=xyz'],
     ['multipart with a garbage chunk', '--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\ngarbage{\r\n--xyz--\r\n', 'multipart/form-data; boundary=xyz'],
     ['JSON object', '{"a":1}', 'application/json'],
+    ['JSON object as the argument list', '{"a":1}', 'text/plain;charset=UTF-8'],
+    ['null as the argument list', 'null', 'text/plain;charset=UTF-8'],
+    ['multipart whose argument list is not an array', '--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n{}\r\n--xyz--\r\n', 'multipart/form-data; boundary=xyz'],
     ['NUL bytes', '["\\u0000"]', 'text/plain;charset=UTF-8'],
   ];
   const problems: string[] = [];

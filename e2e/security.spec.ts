@@ -7,7 +7,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { dbAvailable, sql } from './helpers/db';
 import { apiSignIn, apiSignUp, sessionUser } from './helpers/sessions';
-import { PASSWORD, signIn, uniqueEmail } from './helpers';
+import { expectNoAxeViolations, PASSWORD, signIn, uniqueEmail } from './helpers';
 
 const BAD = 'The e-mail or password is incorrect.';
 const LIMITED = /^Too many failed sign-in attempts\. Please wait \d+ minutes? and try again\.$/;
@@ -183,6 +183,7 @@ test('point 6: changing the password in the browser signs out every other sessio
   expect(await sessionUser(other)).toMatchObject({ email });
 
   await page.goto('/account');
+  await expectNoAxeViolations(page);
   await page.getByLabel('Current password').fill(PASSWORD);
   await page.getByLabel('New password').fill('a-brand-new-passphrase');
   await page.getByRole('button', { name: 'Change password' }).click();

@@ -53,7 +53,9 @@ const envSchema = z.object({
       .optional(),
   ),
   /** Accounts that may be created per client address per hour (a classroom signs up at once). */
-  SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(50),
+  SIGN_UP_LIMIT_PER_HOUR: optionalString
+    .pipe(z.coerce.number<string | undefined>({ error: 'SIGN_UP_LIMIT_PER_HOUR must be a whole number of at least 1' }).int().min(1).optional())
+    .transform((v) => v ?? 50),
   /** "1" seeds the demo accounts into a PostgreSQL server (the embedded database always gets them). */
   SEED_DEMO_DATA: z.enum(['0', '1']).optional(),
   /** Worker threads running the engine; default: one less than the cores (at least 1). */

@@ -30,12 +30,12 @@ export function jsonDepth(text: string): number {
   return depth === 0 ? max : Infinity;
 }
 
-/** True when `text` is JSON nested no deeper than MAX_JSON_DEPTH. */
-export function isShallowJson(text: string): boolean {
+/** True when `text` is JSON nested no deeper than MAX_JSON_DEPTH (and, if asked, an array). */
+export function isShallowJson(text: string, mustBeArray = false): boolean {
   if (jsonDepth(text) > MAX_JSON_DEPTH) return false;
   try {
-    JSON.parse(text);
-    return true;
+    const value: unknown = JSON.parse(text);
+    return !mustBeArray || Array.isArray(value);
   } catch {
     return false;
   }
@@ -65,12 +65,14 @@ export async function screenActionBody(contentType: string, body: () => Promise<
       return { ok: false, status: 400, reason: 'not a form' };
     }
     for (const [name, value] of form.entries()) {
-      if (typeof value === 'string' && isJsonField(name) && !isShallowJson(value)) {
+      // Chunk 0 is the argument list itself: Next applies the action to it, so it must be an array.
+      if (typeof value === 'string' && isJsonField(name) && !isShallowJson(value, name === '0')) {
         return { ok: false, status: 400, reason: `field ${name} is not valid JSON` };
       }
     }
     return { ok: true };
   }
+  // The whole body is the argument list: a JSON array.
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return isShallowJson(text) ? { ok: true } : { ok: false, status: 400, reason: 'not valid JSON' };
+  return isShallowJson(text, true) ? { ok: true } : { ok: false, status: 400, reason: 'not a JSON array' };
 }

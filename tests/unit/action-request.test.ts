@@ -27,6 +27,10 @@ describe('screenActionBody', () => {
 
   it('refuses garbage, deep nesting, broken forms and oversized bodies', async () => {
     expect(await screenActionBody('text/plain', bytes('garbage{{'))).toMatchObject({ ok: false, status: 400 });
+    // Valid JSON that is not an argument list: Next would apply the action to it and crash.
+    for (const body of ['{}', 'null', '1', '"x"']) {
+      expect(await screenActionBody('text/plain', bytes(body)), body).toMatchObject({ ok: false, status: 400 });
+    }
     const deep = '['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1);
     expect(await screenActionBody('text/plain', bytes(deep))).toMatchObject({ ok: false, status: 400 });
     expect(await screenActionBody('multipart/form-data; boundary=b', bytes('garbage'))).toMatchObject({ ok: false, status: 400 });

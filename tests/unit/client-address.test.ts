@@ -65,3 +65,16 @@ describe('clientAddressFrom', () => {
     expect(parseEnv({ TRUSTED_PROXIES: '127.0.0.1, ::1, 10.0.0.0/8', PGLITE_DATA_DIR: 'memory://' } as never).TRUSTED_PROXIES).toBeTruthy();
   });
 });
+
+describe('rate-limit settings', () => {
+  it('reads SIGN_UP_LIMIT_PER_HOUR, treating empty as unset and refusing nonsense', () => {
+    const base = { PGLITE_DATA_DIR: 'memory://' };
+    expect(parseEnv({ ...base } as never).SIGN_UP_LIMIT_PER_HOUR).toBe(50);
+    expect(parseEnv({ ...base, SIGN_UP_LIMIT_PER_HOUR: '' } as never).SIGN_UP_LIMIT_PER_HOUR).toBe(50);
+    expect(parseEnv({ ...base, SIGN_UP_LIMIT_PER_HOUR: '200' } as never).SIGN_UP_LIMIT_PER_HOUR).toBe(200);
+    expect(() => parseEnv({ ...base, SIGN_UP_LIMIT_PER_HOUR: '0' } as never)).toThrow(/SIGN_UP_LIMIT_PER_HOUR/);
+    expect(() => parseEnv({ ...base, SIGN_UP_LIMIT_PER_HOUR: 'lots' } as never)).toThrow(/SIGN_UP_LIMIT_PER_HOUR/);
+    expect(parseEnv({ ...base, INSTRUCTOR_SIGNUP: '' } as never).INSTRUCTOR_SIGNUP).toBeUndefined();
+    expect(() => parseEnv({ ...base, INSTRUCTOR_SIGNUP: 'maybe' } as never)).toThrow(/INSTRUCTOR_SIGNUP/);
+  });
+});

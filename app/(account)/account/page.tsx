@@ -18,6 +18,11 @@ export default async function AccountPage() {
       </section>
       <section aria-labelledby="delete-heading" className="space-y-3">
         <h2 id="delete-heading" className="text-lg font-semibold">Delete your account</h2>
+        {user.role === 'INSTRUCTOR' && (
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Your courses go with it: their assignments and your students&apos; submissions to them are deleted too.
+          </p>
+        )}
         <DeleteAccountForm />
       </section>
     </div>
