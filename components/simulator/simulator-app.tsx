@@ -120,7 +120,7 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
     }
   }, []);
   usePinResults(pins, (key, result) => {
-    const next = pinsRef.current.map((p) => (p.key === key && !p.result ? { ...p, result } : p));
+    const next = pinsRef.current.map((p) => (p.key === key && !p.result && result ? { ...p, result } : p));
     pinsRef.current = next;
     setPinsState(next);
   });
@@ -191,7 +191,9 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   const invalid = Object.keys(errors).length > 0;
   // The summary shows a new result at once; the charts, network view, table and export render it
   // in a deferred, interruptible pass, so typing and the next numbers never wait for Recharts.
-  const deferredResult = useDeferredValue(result);
+  // Their first render too (initial value null): hydration paints the summary without them and
+  // React renders them in the background, in small slices (the page's total blocking time).
+  const deferredResult = useDeferredValue(result, null);
 
   useEffect(() => {
     if (!result || stale || performance.getEntriesByName(INPUT_MARK).length === 0) return;
@@ -288,10 +290,16 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
           {result ? (
             <>
               <ResultsPanel result={result} origin={sim.origin} stale={stale} busy={sim.running} preview={sim.preview} />
-              <NetworkView result={deferredResult ?? result} />
-              <ChartsPanel result={deferredResult ?? result} pins={pins} onPin={onPin} onRemovePin={onRemovePin} onSavePin={onSavePin} />
-              <LayerTable result={deferredResult ?? result} />
-              <ExportPanel result={deferredResult ?? result} />
+              {deferredResult ? (
+                <>
+                  <NetworkView result={deferredResult} />
+                  <ChartsPanel result={deferredResult} pins={pins} onPin={onPin} onRemovePin={onRemovePin} onSavePin={onSavePin} />
+                  <LayerTable result={deferredResult} />
+                  <ExportPanel result={deferredResult} />
+                </>
+              ) : (
+                <div className="h-[60rem] animate-pulse rounded-xl bg-slate-100 motion-reduce:animate-none dark:bg-slate-800" aria-hidden />
+              )}
             </>
           ) : (
             <ResultsPlaceholder />
