@@ -106,6 +106,7 @@ export function useSimulation(initialResult: SimResult | null) {
         if (msg.type === 'progress') {
           setState((s) => ({ ...s, progress: msg.fraction }));
         } else if (msg.type === 'preview') {
+          shownKey.current = null;
           setState((s) => ({ ...s, result: msg.result, origin: 'worker', preview: true, error: null }));
         } else if (msg.type === 'done') {
           workerBusy.current = false;
@@ -147,6 +148,9 @@ export function useSimulation(initialResult: SimResult | null) {
     try {
       const result = simulate(config, { bandSeeds: 1 });
       learn(runCost(config) / BAND_SEEDS, performance.now() - start);
+      // What is on screen is no longer the last full result: a request for that older config
+      // must compute again rather than be answered "already shown" (it would leave this preview).
+      shownKey.current = null;
       setState((s) => ({ ...s, result, origin: 'main', preview: true, error: null }));
     } catch {
       // The worker run reports any error.
