@@ -52,6 +52,24 @@ for (const [i, lesson] of LESSONS.entries()) {
       if (i > 0) await expect(nav.getByRole('link', { name: new RegExp(esc(LESSONS[i - 1].title)) })).toHaveAttribute('href', lessonHref(LESSONS[i - 1].slug));
       if (i < LESSONS.length - 1) await expect(nav.getByRole('link', { name: new RegExp(esc(LESSONS[i + 1].title)) })).toHaveAttribute('href', lessonHref(LESSONS[i + 1].slug));
       await expect(page.getByTestId('check-yourself')).toBeVisible();
+      // Inline math is separated from the words around it ("so c = …", not "soc = …").
+      const glued = await page.locator('.katex:not(.katex-display .katex)').evaluateAll((els) =>
+        els.flatMap((el) => {
+          const box = el.parentElement!;
+          const text = (node: Node | null, dir: 'prev' | 'next'): string => {
+            for (let n: Node | null = node; n; n = dir === 'prev' ? n.previousSibling : n.nextSibling) {
+              const t = n.textContent ?? '';
+              if (t.length) return t;
+            }
+            return '';
+          };
+          const before = text(box.previousSibling, 'prev').slice(-1);
+          const after = text(box.nextSibling, 'next').slice(0, 1);
+          const word = /[\p{L}\p{N}]/u;
+          return word.test(before) || word.test(after) ? [`${before}|${el.querySelector('annotation')?.textContent}|${after}`] : [];
+        }),
+      );
+      expect(glued, 'inline math glued to a word').toEqual([]);
     });
 
     test('engine numbers on the page equal the engine’s output', async ({ page }) => {
@@ -143,11 +161,17 @@ test('check yourself grades a prediction with the engine in the browser', async 
   await box.getByLabel('Your prediction for the final post-ReLU std').fill(String(truth * 3));
   await box.getByRole('button', { name: 'Run the engine and check' }).click();
   await expect(box.getByTestId('check-verdict')).toHaveText('Not this time');
+  // 1 is the RMS, which the question rules out: never marked correct.
+  await box.getByLabel('Your prediction for the final post-ReLU std').fill('1');
+  await box.getByRole('button', { name: 'Run the engine and check' }).click();
+  await expect(box.getByTestId('check-verdict')).toHaveText('Not this time');
+  await expect(box.getByTestId('check-feedback')).toContainText('rules out');
 
   await page.goto('/lessons/why-initialization-matters');
   const choice = page.getByTestId('check-yourself');
   const state = runLessonSim(CONFIGS.xavierRelu20).summary.signalState;
-  await choice.getByRole('radio', { name: state === 'vanishing' ? /vanishes/ : state === 'stable' ? /stays/ : /explodes/ }).check();
+  const option = { vanishing: /vanishes/, fading: /fades/, stable: /stays/, growing: /grows/, exploding: /explodes/ }[state];
+  await choice.getByRole('radio', { name: option }).check();
   await choice.getByRole('button', { name: 'Run the engine and check' }).click();
   await expect(choice.getByTestId('check-verdict')).toHaveText('Correct');
 });

@@ -230,28 +230,82 @@ test('a large config runs in the worker with progress, and can be cancelled', as
   await expect(page.getByText('Cancelled. The results below are for the previous settings.')).toBeVisible();
 });
 
-test('pin runs and compare, up to four', async ({ page }) => {
+test('pins: named by their settings, no duplicates, up to four, kept across a reload', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/simulator');
   await page.getByRole('button', { name: 'Pin this run' }).click();
+  const pins = page.getByRole('list', { name: 'Pinned runs' });
+  await expect(pins).toContainText('Pin 1: ReLU · He / Kaiming normal · 12 layers · width 256');
+  // The same run cannot be pinned twice.
+  await expect(page.getByRole('button', { name: 'Pin this run' })).toBeDisabled();
+  await expect(page.getByText('This run is pinned already.')).toBeVisible();
   await page.getByLabel('Initialization scheme').selectOption('xavier-normal');
   await settled(page);
-  const pins = page.getByRole('list', { name: 'Pinned runs' });
-  await expect(pins).toContainText('scheme: he-normal');
+  await page.getByRole('button', { name: 'Pin this run' }).click();
+  await expect(pins).toContainText('Pin 2: ReLU · Xavier / Glorot normal');
   expect(await page.getByTestId('signal-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(3);
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Pin this run' }).click();
+  for (const layers of ['5', '6']) {
+    await page.getByLabel('Number of layers').fill(layers);
+    await settled(page);
+    await page.getByRole('button', { name: 'Pin this run' }).click();
+  }
+  await expect(pins.getByRole('listitem')).toHaveCount(4);
+  await page.getByLabel('Number of layers').fill('7');
+  await settled(page);
   await expect(page.getByRole('button', { name: 'Pin this run' })).toBeDisabled();
+  // Pin colours differ from the mean-field line's.
+  const colors = await pins.getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-pin-color')));
+  const theory = await page.getByTestId('signal-chart').locator('.recharts-line path[stroke-dasharray]').first().getAttribute('stroke');
+  expect(colors).not.toContain(theory);
+  expect(new Set(colors).size).toBe(4);
   await page.getByRole('button', { name: /Remove pin 1/ }).click();
   await expect(pins.getByRole('listitem')).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Pin this run' })).toBeEnabled();
+  // The address keeps the pins: a reload recomputes and shows them.
+  expect(new URL(page.url()).searchParams.getAll('pin')).toHaveLength(3);
+  await page.reload();
+  await settled(page);
+  await expect(pins.getByRole('listitem')).toHaveCount(3);
+  await expect(pins).toContainText('Pin 1: ReLU · Xavier / Glorot normal · 12 layers');
+  await expect(pins).not.toContainText('computing', { timeout: 30_000 });
+});
+
+test('presets and finished moves are history entries: Back returns to the previous run', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/simulator');
+  await page.getByRole("button", { name: /^ReLU \+ Xavier/ }).click();
+  await settled(page);
+  const afterPreset = page.url();
+  await page.getByLabel('Number of layers').fill('20');
+  await settled(page);
+  await page.waitForTimeout(900);
+  await page.getByLabel('Number of layers').fill('25');
+  await settled(page);
+  await page.goBack();
+  await expect(page.getByLabel('Number of layers')).toHaveValue('20');
+  await page.goBack();
+  expect(page.url()).toBe(afterPreset);
+  await settled(page);
+  const preset = configFromSearchParams(new URL(afterPreset).searchParams).config;
+  await expect(page.getByLabel('Number of layers')).toHaveValue(String(preset.layers));
+  await expect(page.getByLabel('Initialization scheme')).toHaveValue(preset.scheme);
+  await page.goBack();
+  await expect(page.getByLabel('Initialization scheme')).toHaveValue('he-normal');
+  await page.goForward();
+  await expect(page.getByLabel('Initialization scheme')).toHaveValue(preset.scheme);
 });
 
 test('exports: CSV, PNG and framework code', async ({ page }) => {
   await page.goto('/simulator');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download table (CSV)' }).click()]);
   expect(csv.suggestedFilename()).toBe('initlab-layers.csv');
+  const text = (await csv.createReadStream().then(async (st) => { let t = ''; for await (const c of st) t += c; return t; })) as string;
+  expect(text.split('\n')[0]).toContain('He / Kaiming normal · 12 layers · width 256');
+  expect(new URL(text.split('\n')[1].slice(2)).pathname).toBe('/simulator');
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download chart (PNG)' }).click()]);
   expect(png.suggestedFilename()).toBe('initlab-signal.png');
   await expect(page.getByLabel('PyTorch code')).toContainText("nn.init.kaiming_normal_(w, mode='fan_in', nonlinearity='relu')");
+  await expect(page.getByLabel('PyTorch code')).toContainText('activation std');
   await page.getByRole('tab', { name: 'Keras' }).click();
   await expect(page.getByLabel('Keras code')).toContainText("distribution='untruncated_normal'");
 });
@@ -275,4 +329,19 @@ test('readable on a 390px-wide phone', async ({ page }) => {
   await expect(dd(page, 'Signal state')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // The key results stay in view while a control is changed.
+  const bar = page.getByTestId('phone-summary');
+  await page.getByLabel('Number of layers').scrollIntoViewIfNeeded();
+  await page.getByLabel('Number of layers').fill('40');
+  await settled(page);
+  await expect(bar).toBeInViewport();
+  await expect(bar).toContainText(await dd(page, 'Signal state').getAttribute('data-value') as string);
+  // The network view's labels are at least 11 CSS pixels tall and do not overlap.
+  const labels = await page.getByTestId('network-view').locator('svg > g > text').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, height: r.height })));
+  expect(labels.length).toBeGreaterThan(2);
+  for (const l of labels) expect(l.height).toBeGreaterThanOrEqual(11);
+  for (let i = 1; i < labels.length; i++) expect(labels[i].left).toBeGreaterThanOrEqual(labels[i - 1].right);
+  // Wide screens do not show the bar.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(bar).toBeHidden();
 });

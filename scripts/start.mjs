@@ -9,7 +9,10 @@ import { ensureBuild, root, runScript } from './lib/build.mjs';
 
 const port = process.env.PORT || '3000';
 const env = { ...process.env, NODE_ENV: 'production' };
-env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+// No NEXTAUTH_URL by default: NextAuth 4 builds every redirect from it, so a class that opens the
+// app by the server's IP address would land on localhost. Without it, AUTH_TRUST_HOST makes
+// NextAuth take the origin from the request's Host header (set NEXTAUTH_URL behind a proxy).
+if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= 'true';
 
 ensureBuild(env);
 runScript('scripts/db-migrate.ts', ['--seed-embedded'], env);

@@ -34,7 +34,8 @@ export function chartPalette(dark: boolean): ChartPalette {
         current: OKABE_ITO.skyBlue,
         theory: '#F28C38',
         band: OKABE_ITO.skyBlue,
-        pins: [OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.yellow],
+        // No orange: the mean-field line is orange here (tests/unit/palette.test.ts keeps them apart).
+        pins: [OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.yellow, '#e2e8f0'],
         axis: '#cbd5e1',
         grid: '#334155',
         background: '#020617',
@@ -47,7 +48,8 @@ export function chartPalette(dark: boolean): ChartPalette {
         current: OKABE_ITO.blue,
         theory: OKABE_ITO.vermillion,
         band: OKABE_ITO.blue,
-        pins: [OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.black],
+        // No orange: next to the vermillion mean-field line it reads as the same series.
+        pins: [OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.black, '#8a6d00'],
         axis: '#334155',
         grid: '#e2e8f0',
         background: '#ffffff',

@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import Link from 'next/link';
-import { CHECKS } from '@/lib/lessons/checks';
+import { CHECKS, gradeEstimate } from '@/lib/lessons/checks';
 import { runLessonSim } from '@/lib/lessons/run';
 import { simulatorHref } from '@/lib/validation/sim-config-url';
 import { formatNumber } from '@/lib/format';
@@ -30,7 +30,7 @@ export function CheckYourself({ checkId }: { checkId: string }) {
     // Let React paint "Running…" before the synchronous engine call occupies the main thread.
     setTimeout(() => {
       try {
-        const results = check.configs.map((c) => runLessonSim(c));
+        const results = check.configs.map((c) => runLessonSim(c, check.kind === 'estimate' ? check.bandSeeds : undefined));
         if (check.kind === 'choice') {
           const right = check.grade(results);
           const label = check.options.find((o) => o.id === right)?.label ?? right;
@@ -42,10 +42,12 @@ export function CheckYourself({ checkId }: { checkId: string }) {
         } else {
           const truth = check.quantity(results);
           const g = Number(guess);
-          const correct = Math.abs(g - truth) <= check.relTolerance * Math.abs(truth);
+          const { correct, ruledOut } = gradeEstimate(check, results, g);
+          const { min, max } = check.accepted(results);
+          const why = ruledOut ? ` That is nearer ${ruledOut}, which the question rules out.` : '';
           setOutcome({
             correct,
-            message: `${correct ? 'Right' : 'Not quite'}: you said ${formatNumber(g)}, the engine says ${formatNumber(truth)} (within ${formatNumber(check.relTolerance * 100)}% counts). ${check.explain(results)}`,
+            message: `${correct ? 'Right' : 'Not quite'}: you said ${formatNumber(g)}, the engine says ${formatNumber(truth)} (anything from ${formatNumber(min)} to ${formatNumber(max)}, the spread over ${check.bandSeeds} seeds and the mean-field prediction, counts).${why} ${check.explain(results)}`,
           });
         }
       } catch (e) {

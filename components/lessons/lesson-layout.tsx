@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import type { LessonMeta } from '@/lib/lessons/registry';
 import { getNeighbours, lessonHref } from '@/lib/lessons/registry';
 import { CheckYourself } from './check-yourself';
+import { LiveFigure } from './live-figure';
 
 export interface LessonSection {
   id: string;
@@ -64,6 +65,8 @@ export function LessonLayout({ meta, index, sections }: { meta: LessonMeta; inde
             <Toc sections={sections} />
           </nav>
         </details>
+
+        <LiveFigure slug={meta.slug} />
 
         {sections.map((s) => (
           <section key={s.id} aria-labelledby={s.id} className="mt-10">

@@ -6,7 +6,7 @@
  * request, is off under prefers-reduced-motion, and a computed sentence (describeSignal) says in
  * words what the picture shows, for everyone and for screen readers.
  */
-import { useId, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { Button } from '@/components/ui/button';
 import { useReducedMotion } from '@/components/charts/use-dark-mode';
@@ -44,12 +44,27 @@ function encode(ratio: number) {
   return { t, r, fill: `hsl(${Math.round(202 - 150 * t)} 95% ${Math.round(60 + 30 * t)}%)`, glow: t, amp: 0.35 + 0.4 * t };
 }
 
-export function NetworkView({ result }: { result: SimResult }) {
+/** Memoized: it redraws only for a new result, not for every keystroke or progress tick. */
+export const NetworkView = memo(function NetworkView({ result }: { result: SimResult }) {
   const reduced = useReducedMotion();
   const [paused, setPaused] = useState(false);
   const titleId = useId();
   const descId = useId();
   const glowId = `${useId().replace(/:/g, '')}-glow`;
+
+  // The SVG scales with its box, so its labels are sized in view units for at least 12 CSS pixels
+  // and thinned out so they never overlap on a phone.
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [boxWidth, setBoxWidth] = useState(VIEW_W);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([entry]) => setBoxWidth(entry.contentRect.width || VIEW_W));
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, []);
+  const unitsPerPx = VIEW_W / Math.max(1, boxWidth);
+  const fontSize = Math.max(11, 12 * unitsPerPx);
 
   const L = result.layers.length;
   const shown = pickLayers(L);
@@ -62,11 +77,13 @@ export function NetworkView({ result }: { result: SimResult }) {
     }),
   ];
   const dx = (VIEW_W - 2 * PAD_X) / Math.max(1, columns.length - 1);
-  const innerH = VIEW_H - PAD_TOP - PAD_BOTTOM;
+  const labelEvery = Math.max(1, Math.ceil((fontSize * 2.6) / dx));
+  const padTop = Math.max(PAD_TOP, fontSize + 12);
+  const innerH = VIEW_H - padTop - Math.max(PAD_BOTTOM, fontSize + 14);
   const period = 2.6;
   const nodeYs = (units: number) => {
     const n = Math.min(NODES_PER_COLUMN, Math.max(1, units));
-    return Array.from({ length: n }, (_, i) => PAD_TOP + ((i + 0.5) * innerH) / n);
+    return Array.from({ length: n }, (_, i) => padTop + ((i + 0.5) * innerH) / n);
   };
   const description = describeSignal(result);
   const animated = !reduced;
@@ -94,6 +111,7 @@ export function NetworkView({ result }: { result: SimResult }) {
       </p>
       <div className="mt-3 overflow-hidden rounded-lg bg-slate-950" data-testid="network-view">
         <svg
+          ref={svgRef}
           viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
@@ -143,18 +161,18 @@ export function NetworkView({ result }: { result: SimResult }) {
                     filter={e.glow > 0.15 ? `url(#${glowId})` : undefined}
                   />
                 ))}
-                {ci === 0 || ci === columns.length - 1 || columns.length <= 13 || ci % 2 === 0 ? (
-                  <text x={x} y={VIEW_H - 12} textAnchor="middle" fontSize={11} fill="#cbd5e1">
+                {ci === 0 || ci === columns.length - 1 || (ci % labelEvery === 0 && columns.length - 1 - ci >= labelEvery) ? (
+                  <text x={x} y={VIEW_H - 4} textAnchor="middle" fontSize={fontSize} fill="#cbd5e1">
                     {col.label}
                   </text>
                 ) : null}
               </g>
             );
           })}
-          <text x={PAD_X} y={14} fontSize={11} fill="#cbd5e1">
+          <text x={PAD_X} y={fontSize + 2} fontSize={fontSize} fill="#cbd5e1">
             input std {formatNumber(result.summary.inputStd)}
           </text>
-          <text x={VIEW_W - PAD_X} y={14} fontSize={11} fill="#cbd5e1" textAnchor="end">
+          <text x={VIEW_W - PAD_X} y={fontSize + 2} fontSize={fontSize} fill="#cbd5e1" textAnchor="end">
             layer {L}: std {formatStat(result.layers[L - 1].post?.std)}
           </text>
         </svg>
@@ -164,4 +182,4 @@ export function NetworkView({ result }: { result: SimResult }) {
       </p>
     </section>
   );
-}
+});

@@ -5,7 +5,7 @@
  * a chosen layer; dead/saturated units. Chooses which engine fields feed which series; the
  * drawing itself lives in components/charts.
  */
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import type { SimConfig } from '@/lib/validation/sim-config';
 import { LogLayerChart, type LayerRow, type LineSeries } from '@/components/charts/log-layer-chart';
@@ -16,18 +16,13 @@ import { useDarkMode } from '@/components/charts/use-dark-mode';
 import { Segmented } from '@/components/ui/tabs';
 import { Button } from '@/components/ui/button';
 import { SliderField } from '@/components/ui/slider-field';
-import { diffLabel } from './config-diff';
-import { downloadChartPng } from './export';
+import { downloadChartPng, exportSettings } from './export';
+import { MAX_PINS, pinKey, pinLabel, type Pin } from './pins';
 
 export type Stage = 'pre' | 'post';
 export type Stat = 'std' | 'rms';
 
-export interface Pin {
-  id: number;
-  result: SimResult;
-}
-
-export const MAX_PINS = 4;
+export { MAX_PINS, type Pin } from './pins';
 
 function signalValue(r: SimResult, layerIndex: number, stage: Stage, stat: Stat): number | null {
   if (layerIndex === 0) return r.input[stat];
@@ -38,7 +33,7 @@ function signalValue(r: SimResult, layerIndex: number, stage: Stage, stat: Stat)
 
 /** Rows for the signal chart: layer 0 is the input (both stages start from x). */
 function signalRows(result: SimResult, pins: Pin[], stage: Stage, stat: Stat) {
-  const depth = Math.max(result.layers.length, ...pins.map((p) => p.result.layers.length));
+  const depth = Math.max(result.layers.length, ...pins.map((p) => p.result?.layers.length ?? 0));
   const rows: LayerRow[] = [];
   for (let i = 0; i <= depth; i++) {
     const row: LayerRow = { layer: i };
@@ -54,7 +49,7 @@ function signalRows(result: SimResult, pins: Pin[], stage: Stage, stat: Stat) {
       row.band = null;
     }
     pins.forEach((p, k) => {
-      row[`pin${k}`] = i <= p.result.layers.length ? signalValue(p.result, i, stage, stat) : null;
+      row[`pin${k}`] = p.result && i <= p.result.layers.length ? signalValue(p.result, i, stage, stat) : null;
     });
     rows.push(row);
   }
@@ -62,13 +57,13 @@ function signalRows(result: SimResult, pins: Pin[], stage: Stage, stat: Stat) {
 }
 
 function gradientRows(result: SimResult, pins: Pin[]) {
-  const depth = Math.max(result.layers.length, ...pins.map((p) => p.result.layers.length));
+  const depth = Math.max(result.layers.length, ...pins.map((p) => p.result?.layers.length ?? 0));
   const rows: LayerRow[] = [];
   for (let i = 1; i <= depth; i++) {
     const l = result.layers[i - 1];
     const row: LayerRow = { layer: i, mc: l?.gradientNorm ?? null, theory: l?.theory.gradientNorm ?? null, band: l?.band.gradientNorm ? [l.band.gradientNorm.min, l.band.gradientNorm.max] : null };
     pins.forEach((p, k) => {
-      row[`pin${k}`] = p.result.layers[i - 1]?.gradientNorm ?? null;
+      row[`pin${k}`] = p.result?.layers[i - 1]?.gradientNorm ?? null;
     });
     rows.push(row);
   }
@@ -101,15 +96,15 @@ function OverflowNote({ result, direction }: { result: SimResult; direction: 'fo
 
 export interface ChartsPanelProps {
   result: SimResult;
-  config: SimConfig;
   pins: Pin[];
   onPin: () => void;
-  onRemovePin: (id: number) => void;
+  onRemovePin: (key: string) => void;
   /** Opens the save dialog for a pinned run (absent: no save button on pins). */
-  onSavePin?: (id: number) => void;
+  onSavePin?: (key: string) => void;
 }
 
-export function ChartsPanel({ result, config, pins, onPin, onRemovePin, onSavePin }: ChartsPanelProps) {
+export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRemovePin, onSavePin }: ChartsPanelProps) {
+  const config = result.config;
   const dark = useDarkMode();
   const palette = chartPalette(dark);
   const [stage, setStage] = useState<Stage>('post');
@@ -124,10 +119,11 @@ export function ChartsPanel({ result, config, pins, onPin, onRemovePin, onSavePi
   const statName = stat === 'std' ? 'std' : 'RMS';
   const pinSeries: LineSeries[] = pins.map((p, k) => ({
     key: `pin${k}`,
-    name: `Pin ${k + 1}: ${diffLabel(p.result.config, config)}`,
+    name: `Pin ${k + 1}: ${pinLabel(p.config)}`,
     color: palette.pins[k],
     strokeWidth: 1.5,
   }));
+  const alreadyPinned = pins.some((p) => p.key === pinKey(result.config));
   const hasTheory = stage === 'pre' || stat === 'rms' || result.layers.some((l) => l.theory.postStd !== undefined);
   const hasBand = !(stage === 'pre' && stat === 'rms');
   const signalLines: LineSeries[] = [
@@ -186,29 +182,40 @@ export function ChartsPanel({ result, config, pins, onPin, onRemovePin, onSavePi
         {!hasBand ? <p className="text-xs text-slate-600 dark:text-slate-400">The seed band is computed for the std of z; switch to Std to see it.</p> : null}
         <OverflowNote result={result} direction="forward" />
         <div className="flex flex-wrap items-center gap-2">
-          <Button size="sm" variant="primary" onClick={onPin} disabled={pins.length >= MAX_PINS}>
+          <Button size="sm" variant="primary" onClick={onPin} disabled={pins.length >= MAX_PINS || alreadyPinned}>
             Pin this run
           </Button>
-          <Button size="sm" onClick={() => void downloadChartPng(chartRef.current, { title: signalTitle, legend: legendForPng, palette, fileName: 'initlab-signal.png' })}>
+          <Button size="sm" onClick={() => void downloadChartPng(chartRef.current, {
+                  title: signalTitle,
+                  settings: exportSettings(result.config, result.engineVersion, window.location.origin),
+                  legend: legendForPng,
+                  palette,
+                  fileName: 'initlab-signal.png',
+                })}>
             Download chart (PNG)
           </Button>
           <span className="text-xs text-slate-600 dark:text-slate-400">
-            {pins.length >= MAX_PINS ? `Up to ${MAX_PINS} pins: remove one to pin another.` : 'Pinned runs stay on the chart while you change settings.'}
+            {alreadyPinned
+              ? 'This run is pinned already.'
+              : pins.length >= MAX_PINS
+                ? `Up to ${MAX_PINS} pins: remove one to pin another.`
+                : 'Pinned runs stay on the chart and in the address while you change settings.'}
           </span>
         </div>
         {pins.length > 0 ? (
           <ul aria-label="Pinned runs" className="flex flex-wrap gap-2">
             {pins.map((p, k) => (
-              <li key={p.id} className="inline-flex items-center gap-2 rounded-full border border-slate-300 py-0.5 pl-2.5 pr-1 text-xs dark:border-slate-600">
+              <li key={p.key} data-pin-color={palette.pins[k]} className="inline-flex items-center gap-2 rounded-full border border-slate-300 py-0.5 pl-2.5 pr-1 text-xs dark:border-slate-600">
                 <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: palette.pins[k] }} />
                 <span>
-                  Pin {k + 1}: {diffLabel(p.result.config, config)}
+                  Pin {k + 1}: {pinLabel(p.config)}
+                  {p.result ? null : <span className="text-slate-600 dark:text-slate-400"> (computing…)</span>}
                 </span>
                 {onSavePin ? (
                   <button
                     type="button"
-                    onClick={() => onSavePin(p.id)}
-                    aria-label={`Save pin ${k + 1} (${diffLabel(p.result.config, config)}) as an experiment`}
+                    onClick={() => onSavePin(p.key)}
+                    aria-label={`Save pin ${k + 1} (${pinLabel(p.config)}) as an experiment`}
                     className="rounded-full px-1.5 text-blue-700 hover:bg-slate-100 dark:text-blue-300 dark:hover:bg-slate-800"
                   >
                     Save
@@ -216,8 +223,8 @@ export function ChartsPanel({ result, config, pins, onPin, onRemovePin, onSavePi
                 ) : null}
                 <button
                   type="button"
-                  onClick={() => onRemovePin(p.id)}
-                  aria-label={`Remove pin ${k + 1} (${diffLabel(p.result.config, config)})`}
+                  onClick={() => onRemovePin(p.key)}
+                  aria-label={`Remove pin ${k + 1} (${pinLabel(p.config)})`}
                   className="rounded-full px-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800"
                 >
                   ×
@@ -296,4 +303,4 @@ export function ChartsPanel({ result, config, pins, onPin, onRemovePin, onSavePi
       </div>
     </section>
   );
-}
+});

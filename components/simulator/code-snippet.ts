@@ -214,7 +214,7 @@ export function pytorchSnippet(c: SimConfig): string {
       'layers = []',
       'for fan_in, fan_out in zip(widths[:-1], widths[1:]):',
       ...linear.map((l) => `    ${l}`),
-      `    layers += [linear, ${TORCH_ACTIVATION[c.activation](c)}]`,
+      `    layers.append(nn.Sequential(linear, ${TORCH_ACTIVATION[c.activation](c)}))  # one layer: Linear -> activation`,
       'model = nn.Sequential(*layers)',
     );
   } else {
@@ -237,6 +237,16 @@ export function pytorchSnippet(c: SimConfig): string {
       'model = nn.Sequential(*[Block(i, o) for i, o in zip(widths[:-1], widths[1:])])',
     );
   }
+  lines.push(
+    '',
+    '# Check against the simulator: the std of each layer\'s activations for random inputs',
+    '# (compare with the Post-activation Std chart and the per-layer table).',
+    `x = torch.randn(${c.samples}, widths[0]) * ${py(c.inputStd)}`,
+    'with torch.no_grad():',
+    '    for layer, block in enumerate(model, start=1):',
+    '        x = block(x)',
+    '        print(f"layer {layer}: activation std {x.std(unbiased=False).item():.4g}")',
+  );
   return lines.join('\n');
 }
 
@@ -265,6 +275,7 @@ export function kerasSnippet(c: SimConfig): string {
     '',
     'inputs = keras.Input(shape=(widths[0],))',
     'x = inputs',
+    'outputs = []  # every layer\'s activations, to compare with the simulator',
     'for fan_out in widths[1:]:',
     `    h = ${dense}(x)`,
     ...(norm ? [`    h = ${norm}(h)`] : []),
@@ -278,7 +289,15 @@ export function kerasSnippet(c: SimConfig): string {
           : c.residual === 'zero-init'
             ? "    x = layers.Add()([x, layers.BatchNormalization(center=False, gamma_initializer='zeros')(h)])  # zero-gamma branch (BatchNorm's gain, zero at init)"
             : '    x = layers.Add()([x, h])  # residual',
+    '    outputs.append(x)',
     'model = keras.Model(inputs, x)',
+    '',
+    '# Check against the simulator: the std of each layer\'s activations for random inputs',
+    '# (training=True so BatchNormalization uses the batch\'s own statistics, as simulated).',
+    'probe = keras.Model(inputs, outputs)',
+    `x = keras.random.normal((${c.samples}, widths[0]), stddev=${py(c.inputStd)}, seed=${c.seed})`,
+    'for layer, a in enumerate(probe(x, training=True), start=1):',
+    '    print(f"layer {layer}: activation std {float(keras.ops.std(a)):.4g}")',
   ];
   return lines.join('\n');
 }

@@ -5,7 +5,18 @@
  */
 import type { SimResult } from '@/lib/sim/types';
 import type { ChartPalette } from '@/components/charts/palette';
+import { describeConfig } from '@/lib/lessons/describe-config';
+import type { SimConfig } from '@/lib/validation/sim-config';
+import { simulatorHref } from '@/lib/validation/sim-config-url';
 import { formatPlain } from './format';
+
+/**
+ * The settings that produced an export, in words and as the simulator address that reruns them
+ * (the engine is deterministic for a seed, so the address reproduces every number).
+ */
+export function exportSettings(config: SimConfig, engineVersion: string, origin = ''): { words: string; link: string } {
+  return { words: `InitLab engine ${engineVersion}: ${describeConfig(config)}`, link: `${origin}${simulatorHref(config)}` };
+}
 
 export function downloadBlob(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
@@ -38,9 +49,15 @@ export const CSV_COLUMNS = [
   'band_post_std_max',
 ] as const;
 
-/** One row per layer (layer 0 is the input), full precision. */
-export function resultToCsv(result: SimResult): string {
-  const lines = [CSV_COLUMNS.join(',')];
+/**
+ * One row per layer (layer 0 is the input), full precision, after two `#` comment lines naming
+ * the settings (pandas: read_csv(path, comment='#'); R: read.csv(path, comment.char='#')).
+ */
+export function resultToCsv(result: SimResult, origin = ''): string {
+  const settings = exportSettings(result.config, result.engineVersion, origin);
+  // The comment text is ours, but keep it one line each and free of the CSV separator's quoting needs.
+  const clean = (s: string) => s.replace(/[\r\n]+/g, ' ');
+  const lines = [`# ${clean(settings.words)}`, `# ${clean(settings.link)}`, CSV_COLUMNS.join(',')];
   const i = result.input;
   lines.push(['0', String(result.config.width), i.mean, i.std, i.rms].map((v) => (typeof v === 'number' ? formatPlain(v) : v)).join(',') + ',,,,,,,,,,,');
   for (const l of result.layers) {
@@ -72,6 +89,8 @@ export function resultToCsv(result: SimResult): string {
 
 export interface PngOptions {
   title: string;
+  /** The settings line printed under the title (exportSettings). */
+  settings?: { words: string; link: string };
   legend: { name: string; color: string; dashed?: boolean }[];
   palette: ChartPalette;
   fileName: string;
@@ -97,7 +116,7 @@ export async function downloadChartPng(container: HTMLElement | null, opts: PngO
       img.src = url;
     });
     const scale = 2;
-    const header = 34;
+    const header = opts.settings ? 70 : 34;
     const legendRow = 18;
     const legendHeight = opts.legend.length * legendRow + 10;
     const canvas = document.createElement('canvas');
@@ -111,6 +130,11 @@ export async function downloadChartPng(container: HTMLElement | null, opts: PngO
     ctx.fillStyle = opts.palette.axis;
     ctx.font = `600 14px ${clone.style.fontFamily}`;
     ctx.fillText(`InitLab · ${opts.title}`, 12, 22);
+    if (opts.settings) {
+      ctx.font = `11px ${clone.style.fontFamily}`;
+      ctx.fillText(opts.settings.words, 12, 40, width - 24);
+      ctx.fillText(opts.settings.link, 12, 56, width - 24);
+    }
     ctx.drawImage(img, 0, header, width, height);
     ctx.font = `12px ${clone.style.fontFamily}`;
     opts.legend.forEach((item, k) => {

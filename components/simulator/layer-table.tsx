@@ -3,11 +3,12 @@
  * the CSV export. Inside a disclosure so it does not dominate the page; horizontally scrollable
  * (and keyboard-focusable for scrolling) on narrow screens.
  */
+import { memo } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { Disclosure } from '@/components/ui/disclosure';
 import { formatExact, formatPercent } from './format';
 
-export function LayerTable({ result }: { result: SimResult }) {
+export const LayerTable = memo(function LayerTable({ result }: { result: SimResult }) {
   const head = [
     ['Layer', ''],
     ['Width', ''],
@@ -78,4 +79,4 @@ export function LayerTable({ result }: { result: SimResult }) {
       </div>
     </Disclosure>
   );
-}
+});

@@ -10,9 +10,12 @@ import type { SimResult } from '@/lib/sim/types';
 import { formatNumber, formatStat } from '@/lib/format';
 import { formatRatio } from './format';
 import type { RunOrigin } from './use-simulation';
+import { describeSummary } from '@/lib/present/summary-words';
 
-const STATE_STYLE = {
+export const STATE_STYLE = {
   vanishing: 'bg-sky-100 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-100 dark:ring-sky-700',
+  fading: 'bg-sky-50 text-sky-900 ring-sky-200 dark:bg-sky-900 dark:text-sky-100 dark:ring-sky-600',
+  growing: 'bg-orange-50 text-orange-950 ring-orange-200 dark:bg-orange-900 dark:text-orange-100 dark:ring-orange-600',
   stable: 'bg-emerald-100 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-700',
   exploding: 'bg-orange-100 text-orange-950 ring-orange-300 dark:bg-orange-950 dark:text-orange-100 dark:ring-orange-700',
 } as const;
@@ -48,6 +51,7 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
   const s = result.summary;
   const info = SCHEME_INFO[s.scheme];
   const c = result.config;
+  const words = describeSummary(s, c, result.overflowLayer);
   return (
     <section aria-labelledby="results-heading" className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -96,9 +100,16 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
         <Item
           term="Signal state"
           value={s.signalState}
-          explain={s.thresholds.description}
+          explain={
+            <>
+              <span data-testid="state-text">{words.stateText}</span> <span className="block pt-1">{words.thresholdsText}</span>
+            </>
+          }
         >
-          <span className={`inline-block rounded-full px-2.5 py-0.5 text-sm ring-1 ${STATE_STYLE[s.signalState]}`}>{s.signalState}</span>
+          <span className={`inline-block rounded-full px-2.5 py-0.5 text-sm ring-1 ${STATE_STYLE[s.signalState]}`}>{words.stateLabel}</span>
+          <span className="ml-2 text-sm font-normal text-slate-700 dark:text-slate-300" data-testid="per-layer-factor" data-value={s.perLayerFactor}>
+            {Number.isFinite(s.perLayerFactor) ? <>{formatRatio(s.perLayerFactor)} per layer on average</> : 'overflowed'}
+          </span>
         </Item>
         {s.overflowLayer !== null || s.gradientOverflowLayer !== null || s.underflowLayer !== null ? (
           <Item
@@ -119,8 +130,8 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
         <Item term="Recommended init" value={s.recommendedScheme} explain={s.recommendation}>
           {SCHEME_INFO[s.recommendedScheme].label}
         </Item>
-        <Item term="Match verdict" wide value={s.verdict} explain={s.verdictText}>
-          {s.verdict === 'match' ? '✓ Matches the recommendation' : '✗ Differs from the recommendation'}
+        <Item term="Match verdict" wide value={s.verdict} explain={words.verdictText}>
+          {words.verdictHeadline}
         </Item>
       </dl>
     </section>

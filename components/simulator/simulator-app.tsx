@@ -1,24 +1,32 @@
 'use client';
 /**
- * The simulator page's client side: owns the form draft, the last valid config (mirrored into the
- * URL with history.replaceState), the pins, and asks useSimulation for results. Validation is
- * parseSimConfig; an invalid field shows its message and the last good result stays on screen.
+ * The simulator page's client side: owns the form draft, the last valid config and the pins (both
+ * mirrored into the URL), and asks useSimulation for results. Validation is parseSimConfig; an
+ * invalid field shows its message and the last good result stays on screen.
+ *
+ * History: a preset, Reset, or the first change after a pause adds a browser history entry; the
+ * changes that follow within HISTORY_GESTURE_MS (a slider drag, typing) replace it, so one finished
+ * move is one entry and Back returns to the previous run.
  */
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { DEFAULT_CONFIG, parseSimConfig, type SimConfig, type SimConfigInput } from '@/lib/validation/sim-config';
-import { configToSearchParams } from '@/lib/validation/sim-config-url';
+import { configFromSearchParams } from '@/lib/validation/sim-config-url';
 import { trainHref } from '@/lib/validation/train-config-url';
 import { Button } from '@/components/ui/button';
 import { NetworkView } from '@/components/network-view/network-view';
-import { ChartsPanel, MAX_PINS, type Pin } from './charts-panel';
+import { ChartsPanel } from './charts-panel';
+import { addPin, pageSearch, pinsFromSearch, type Pin } from './pins';
+import { usePinResults } from './use-pin-results';
 import { ControlPanel, type FieldErrors } from './control-panel';
 import { draftFromConfig, draftToInput, type Draft } from './config-draft';
 import { ExportPanel } from './export-panel';
 import { LayerTable } from './layer-table';
 import { PRESETS } from './presets';
-import { ResultsPanel } from './results-panel';
+import { ResultsPanel, STATE_STYLE } from './results-panel';
+import { describeSummary } from '@/lib/present/summary-words';
+import { formatRatio } from './format';
 import { Definitions } from './definitions';
 import { configKey, useSimulation } from './use-simulation';
 import { copyRunLink, RunActions, type RunNotice } from './run-actions';
@@ -32,10 +40,28 @@ export interface SimulatorAppProps {
   urlErrors: Record<string, string> | null;
 }
 
-function writeUrl(config: SimConfig) {
-  // replaceState, not router.replace: no navigation, no history entry per slider step, and
-  // Next's router stays in sync with it (App Router patches the history methods).
-  window.history.replaceState(null, '', `?${configToSearchParams(config).toString()}`);
+/** Performance marks: a control change, and the frame that shows the numbers for it. */
+const INPUT_MARK = 'initlab:input';
+export const SHOWN_MEASURE = 'initlab:input-to-numbers';
+
+/** Changes closer together than this belong to one move (one history entry). */
+const HISTORY_GESTURE_MS = 800;
+
+type UrlMode = 'move' | 'entry' | 'replace';
+
+function useUrlWriter() {
+  const lastMove = useRef(0);
+  return useCallback((config: SimConfig, pins: readonly Pin[], mode: UrlMode) => {
+    const url = `?${pageSearch(config, pins)}`;
+    if (url === window.location.search) return;
+    const now = performance.now();
+    const push = mode === 'entry' || (mode === 'move' && now - lastMove.current > HISTORY_GESTURE_MS);
+    if (mode === 'move') lastMove.current = now;
+    // history methods, not router.push: no navigation or server round trip, and Next's router
+    // stays in sync with them (App Router patches the history methods).
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }, []);
 }
 
 export function SimulatorApp({ initialConfig, initialResult, urlErrors }: SimulatorAppProps) {
@@ -43,8 +69,10 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   const [errors, setErrors] = useState<FieldErrors>({});
   const [config, setConfig] = useState<SimConfig>(initialConfig);
   const [notice, setNotice] = useState(urlErrors);
-  const [pins, setPins] = useState<Pin[]>([]);
-  const [pinCounter, setPinCounter] = useState(0);
+  const [pins, setPinsState] = useState<Pin[]>([]);
+  const pinsRef = useRef<Pin[]>(pins);
+  const writeUrl = useUrlWriter();
+  const configRef = useRef(config);
   const sim = useSimulation(initialResult);
   const { request } = sim;
   const [saveTarget, setSaveTarget] = useState<{ config: SimConfig; what: string } | null>(null);
@@ -75,13 +103,36 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const setPins = useCallback(
+    (next: Pin[]) => {
+      pinsRef.current = next;
+      setPinsState(next);
+      writeUrl(configRef.current, next, 'replace');
+    },
+    [writeUrl],
+  );
+  // Pins from the address (a reload or a shared link) are recomputed off the main thread.
+  useEffect(() => {
+    const fromUrl = pinsFromSearch(new URLSearchParams(window.location.search));
+    if (fromUrl.length) {
+      pinsRef.current = fromUrl;
+      setPinsState(fromUrl);
+    }
+  }, []);
+  usePinResults(pins, (key, result) => {
+    const next = pinsRef.current.map((p) => (p.key === key && !p.result && result ? { ...p, result } : p));
+    pinsRef.current = next;
+    setPinsState(next);
+  });
+
   const accept = useCallback(
-    (next: SimConfig, immediate = false) => {
+    (next: SimConfig, immediate = false, mode: UrlMode = 'move') => {
+      configRef.current = next;
       setConfig(next);
-      writeUrl(next);
+      writeUrl(next, pinsRef.current, mode);
       request(next, { immediate });
     },
-    [request],
+    [request, writeUrl],
   );
 
   // The draft lives in a ref too, so a change handler validates the newest text without doing
@@ -89,6 +140,8 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   const draftRef = useRef(draft);
   const onChange = useCallback(
     <K extends keyof Draft>(key: K, value: Draft[K]) => {
+      // For the interaction benchmark (bench/ui-bench.ts): input -> new numbers on screen.
+      performance.mark(INPUT_MARK);
       const next = { ...draftRef.current, [key]: value };
       draftRef.current = next;
       setDraft(next);
@@ -103,14 +156,29 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
     [accept],
   );
 
-  const applyConfig = (input: SimConfigInput) => {
+  const applyConfig = (input: SimConfigInput, mode: UrlMode = 'entry') => {
     const parsed = parseSimConfig(input);
     if (!parsed.ok) return;
     draftRef.current = draftFromConfig(parsed.config);
     setDraft(draftRef.current);
     setErrors({});
-    accept(parsed.config, true);
+    accept(parsed.config, true, mode);
   };
+
+  // Back / Forward: show the run of that history entry (its config and pins) without a new entry.
+  useEffect(() => {
+    const onPop = () => {
+      const search = new URLSearchParams(window.location.search);
+      const parsed = configFromSearchParams(search);
+      const next = pinsFromSearch(search).map((p) => pinsRef.current.find((q) => q.key === p.key) ?? p);
+      pinsRef.current = next;
+      setPinsState(next);
+      applyConfig(parsed.config, 'replace');
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const onNewSeed = () => {
     const buf = new Uint32Array(1);
@@ -121,9 +189,33 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   const result = sim.result;
   const stale = !!result && configKey(result.config) !== configKey(config);
   const invalid = Object.keys(errors).length > 0;
+  // The summary shows a new result at once; the charts, network view, table and export render it
+  // in a deferred, interruptible pass, so typing and the next numbers never wait for Recharts.
+  // Their first render too (initial value null): hydration paints the summary without them and
+  // React renders them in the background, in small slices (the page's total blocking time).
+  const deferredResult = useDeferredValue(result, null);
+
+  useEffect(() => {
+    if (!result || stale || performance.getEntriesByName(INPUT_MARK).length === 0) return;
+    // The frame after this commit is the one that shows the numbers.
+    const id = requestAnimationFrame(() => {
+      performance.measure(SHOWN_MEASURE, INPUT_MARK);
+      performance.clearMarks(INPUT_MARK);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [result, stale]);
+
+  const onPin = useCallback(() => {
+    if (sim.result) setPins(addPin(pinsRef.current, sim.result.config, sim.result));
+  }, [sim.result, setPins]);
+  const onRemovePin = useCallback((key: string) => setPins(pinsRef.current.filter((x) => x.key !== key)), [setPins]);
+  const onSavePin = useCallback((key: string) => {
+    const k = pinsRef.current.findIndex((x) => x.key === key);
+    if (k >= 0) setSaveTarget({ config: pinsRef.current[k].config, what: `pin ${k + 1}` });
+  }, []);
 
   return (
-    <div className="space-y-5">
+    <div className="space-y-5 pb-20 lg:pb-0">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">Signal propagation simulator</h1>
         <p className="max-w-3xl text-slate-700 dark:text-slate-300">
@@ -198,24 +290,16 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
           {result ? (
             <>
               <ResultsPanel result={result} origin={sim.origin} stale={stale} busy={sim.running} preview={sim.preview} />
-              <NetworkView result={result} />
-              <ChartsPanel
-                result={result}
-                config={config}
-                pins={pins}
-                onPin={() => {
-                  if (pins.length >= MAX_PINS) return;
-                  setPins((p) => [...p, { id: pinCounter, result }]);
-                  setPinCounter((n) => n + 1);
-                }}
-                onRemovePin={(id) => setPins((p) => p.filter((x) => x.id !== id))}
-                onSavePin={(id) => {
-                  const k = pins.findIndex((x) => x.id === id);
-                  if (k >= 0) setSaveTarget({ config: pins[k].result.config, what: `pin ${k + 1}` });
-                }}
-              />
-              <LayerTable result={result} />
-              <ExportPanel result={result} />
+              {deferredResult ? (
+                <>
+                  <NetworkView result={deferredResult} />
+                  <ChartsPanel result={deferredResult} pins={pins} onPin={onPin} onRemovePin={onRemovePin} onSavePin={onSavePin} />
+                  <LayerTable result={deferredResult} />
+                  <ExportPanel result={deferredResult} />
+                </>
+              ) : (
+                <div className="h-[60rem] animate-pulse rounded-xl bg-slate-100 motion-reduce:animate-none dark:bg-slate-800" aria-hidden />
+              )}
             </>
           ) : (
             <ResultsPlaceholder />
@@ -223,6 +307,7 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
           <Definitions />
         </div>
       </div>
+      {result ? <PhoneSummary result={result} stale={stale || sim.running} /> : null}
       <SaveExperimentDialog config={saveTarget?.config ?? null} what={saveTarget?.what ?? 'this run'} onClose={() => setSaveTarget(null)} onSaved={onSaved} />
     </div>
   );
@@ -289,6 +374,32 @@ function StatusBar(props: {
   return (
     <div aria-live="polite" className="min-h-8">
       {body}
+    </div>
+  );
+}
+
+/**
+ * On a phone the controls and the results are one long column: this bar keeps the key results in
+ * view while the controls are changed. Hidden from wide screens (the results sit beside the
+ * controls there) and from assistive tech (the results panel says the same, labelled).
+ */
+function PhoneSummary({ result, stale }: { result: SimResult; stale: boolean }) {
+  const s = result.summary;
+  const words = describeSummary(s, result.config, result.overflowLayer);
+  return (
+    <div
+      aria-hidden
+      data-testid="phone-summary"
+      className={`fixed inset-x-0 bottom-0 z-20 border-t border-slate-300 bg-white/95 px-4 py-2 text-sm shadow-lg backdrop-blur lg:hidden dark:border-slate-700 dark:bg-slate-950/95 ${stale ? 'opacity-70' : ''}`}
+    >
+      <div className="flex items-center gap-2">
+        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATE_STYLE[s.signalState]}`}>{words.stateLabel}</span>
+        <span className="tabular-nums">{formatRatio(s.ratio)} input</span>
+        {s.perLayerFactor !== null && Number.isFinite(s.perLayerFactor) ? (
+          <span className="tabular-nums text-slate-600 dark:text-slate-400">{formatRatio(s.perLayerFactor)}/layer</span>
+        ) : null}
+      </div>
+      <p className="mt-0.5 truncate text-xs text-slate-700 dark:text-slate-300">{words.verdictHeadline}</p>
     </div>
   );
 }

@@ -105,6 +105,9 @@ export function useSimulation(initialResult: SimResult | null) {
         if (msg.id !== jobId.current) return;
         if (msg.type === 'progress') {
           setState((s) => ({ ...s, progress: msg.fraction }));
+        } else if (msg.type === 'preview') {
+          shownKey.current = null;
+          setState((s) => ({ ...s, result: msg.result, origin: 'worker', preview: true, error: null }));
         } else if (msg.type === 'done') {
           workerBusy.current = false;
           learn(runCost(msg.result.config), msg.ms);
@@ -145,18 +148,21 @@ export function useSimulation(initialResult: SimResult | null) {
     try {
       const result = simulate(config, { bandSeeds: 1 });
       learn(runCost(config) / BAND_SEEDS, performance.now() - start);
+      // What is on screen is no longer the last full result: a request for that older config
+      // must compute again rather than be answered "already shown" (it would leave this preview).
+      shownKey.current = null;
       setState((s) => ({ ...s, result, origin: 'main', preview: true, error: null }));
     } catch {
       // The worker run reports any error.
     }
   };
 
-  const runInWorker = (config: SimConfig) => {
+  const runInWorker = (config: SimConfig, preview: boolean) => {
     stopWorker();
     const id = ++jobId.current;
     workerBusy.current = true;
     setState((s) => ({ ...s, running: true, progress: 0, pending: config, error: null, cancelled: false }));
-    const req: WorkerRequest = { id, config, bandSeeds: BAND_SEEDS };
+    const req: WorkerRequest = { id, config, bandSeeds: BAND_SEEDS, preview };
     getWorker().postMessage(req);
   };
 
@@ -185,7 +191,8 @@ export function useSimulation(initialResult: SimResult | null) {
     }
     const previewUnits = units / BAND_SEEDS;
     setState((s) => ({ ...s, running: true, progress: 0, pending: config, error: null, cancelled: false }));
-    if (previewUnits * rate <= PREVIEW_BUDGET_MS && previewUnits <= MAIN_THREAD_MAX_UNITS) {
+    const mainPreview = previewUnits * rate <= PREVIEW_BUDGET_MS && previewUnits <= MAIN_THREAD_MAX_UNITS;
+    if (mainPreview) {
       rafId.current = requestAnimationFrame(() => {
         rafId.current = null;
         if (latest.current) runPreview(latest.current);
@@ -194,7 +201,7 @@ export function useSimulation(initialResult: SimResult | null) {
     debounceId.current = setTimeout(
       () => {
         debounceId.current = null;
-        if (latest.current) runInWorker(latest.current);
+        if (latest.current) runInWorker(latest.current, !mainPreview);
       },
       opts.immediate ? 0 : WORKER_DEBOUNCE_MS,
     );

@@ -6,6 +6,15 @@
 import Link from 'next/link';
 import { SessionProvider, signOut, useSession } from 'next-auth/react';
 
+/**
+ * Signs out and goes home on the address the visitor used. NextAuth's own redirect would be built
+ * from NEXTAUTH_URL (localhost on a class server opened by its IP address), so navigate by path.
+ */
+async function signOutHere() {
+  await signOut({ redirect: false });
+  window.location.assign('/');
+}
+
 function Menu() {
   const { data, status } = useSession();
   if (status === 'loading') return <span className="inline-block w-16" aria-hidden />;
@@ -41,7 +50,7 @@ function Menu() {
       <Link href="/account" className="hover:underline">
         Account
       </Link>
-      <button type="button" onClick={() => signOut({ callbackUrl: '/' })} className="text-slate-700 hover:underline dark:text-slate-300">
+      <button type="button" onClick={() => void signOutHere()} className="text-slate-700 hover:underline dark:text-slate-300">
         Sign out
       </button>
     </div>

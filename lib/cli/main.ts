@@ -4,6 +4,7 @@
  * kebab-case; values are validated by the shared zod schema (parseSimConfig), so the ranges live
  * in one place (lib/validation/sim-config.ts). I/O is injected so tests can call runCli directly.
  */
+import { describeSummary } from '../present/summary-words';
 import { simulate } from '../sim';
 import type { SimResult } from '../sim/types';
 import {
@@ -177,19 +178,21 @@ export function formatTable(r: SimResult): string {
     );
   }
   const s = r.summary;
+  const words = describeSummary(s, r.config, r.overflowLayer);
   lines.push(
     '',
     `Scheme:          ${s.scheme} (${s.formula}; Var(W) of layer 1 = ${s.weightVariance.toPrecision(4)})`,
     `Input std:       ${s.inputStd}`,
     `Final std:       ${fixed(s.finalStd)} (post-activation std of layer ${r.layers.length}; mean field ${fixed(s.theoryFinalStd)})`,
     `Final / input:   ${fixed(s.ratio)}`,
-    `Signal state:    ${s.signalState} (${s.thresholds.description})`,
+    `Signal state:    ${s.signalState}, ${s.perLayerFactor !== null ? `x${s.perLayerFactor.toPrecision(4)} per layer on average` : 'overflowed'}. ${words.stateText}`,
+    `Scale:           ${words.thresholdsText}`,
     ...(s.overflowLayer !== null ? [`Overflow:        the signal overflowed at layer ${s.overflowLayer}; later layers have no values ("overflow")`] : []),
     ...(s.gradientOverflowLayer !== null ? [`Overflow:        the gradient overflowed at layer ${s.gradientOverflowLayer} on the backward pass`] : []),
     ...(s.underflowLayer !== null ? [`Underflow:       the signal underflowed to exactly 0 at layer ${s.underflowLayer}`] : []),
     `Symmetry broken: ${s.symmetryBroken ? 'yes' : 'no'}`,
     `Recommended:     ${s.recommendedScheme}. ${s.recommendation}`,
-    `Verdict:         ${s.verdict}. ${s.verdictText}`,
+    `Verdict:         ${s.verdict}. ${words.verdictText}`,
     `Engine:          ${r.engineVersion}, ${r.path} path, band over ${r.bandSeeds} seed(s)`,
   );
   return lines.join('\n');

@@ -6,6 +6,7 @@ import 'server-only';
  * one. Runs come from getOrCreateRun: the server computes (or reuses) the numbers from the
  * config; nothing the browser computed is stored.
  */
+import { readSignalState } from '../sim/signal-state';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
@@ -117,7 +118,7 @@ export async function listExperiments(actor: Actor, query: ListQuery): Promise<E
   return {
     items: rows.map((r) => {
       const config = r.run.config as unknown as SimConfig;
-      const summary = r.run.summary as unknown as { signalState: SignalState; finalStd: number | null };
+      const summary = r.run.summary as unknown as { signalState: SignalState; finalStd: number | null; ratio: number | null; overflowLayer?: number | null };
       return {
         id: r.id,
         title: r.title,
@@ -127,7 +128,7 @@ export async function listExperiments(actor: Actor, query: ListQuery): Promise<E
         activation: config.activation,
         layers: config.layers,
         width: config.width,
-        signalState: summary.signalState,
+        signalState: readSignalState(summary),
         finalStd: summary.finalStd,
         engineVersion: r.run.engineVersion,
         outdated: r.run.engineVersion !== ENGINE_VERSION,

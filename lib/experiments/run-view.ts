@@ -4,6 +4,7 @@
  * codes. Pure and serializable, so server pages can hand it to client charts; the words around
  * the numbers are chosen by the components, not stored here.
  */
+import { readSignalState } from '../sim/signal-state';
 import type { SignalState } from '../sim/types';
 import type { Scheme, SimConfig } from '../validation/sim-config';
 
@@ -66,7 +67,8 @@ export function summaryOf(result: ResultLike): RunSummaryView {
     inputStd: s.inputStd,
     finalStd: finite(s.finalStd),
     ratio: finite(s.ratio),
-    signalState: s.signalState,
+    // Stored runs may carry the old three-state word; read it on today's scale.
+    signalState: readSignalState({ signalState: s.signalState, ratio: finite(s.ratio), overflowLayer: finite(s.finalStd) === null ? 1 : null }),
     recommendedScheme: s.recommendedScheme,
     verdict: s.verdict,
   };

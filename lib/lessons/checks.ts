@@ -33,18 +33,39 @@ export interface EstimateCheck extends BaseCheck {
   /** Label of the number input. */
   inputLabel: string;
   quantity: (results: SimResult[]) => number;
-  /** A guess within this relative tolerance counts as right. */
-  relTolerance: number;
+  /** Band seeds to run (the spread over seeds is the answer's own tolerance). */
+  bandSeeds: number;
+  /**
+   * The range that counts as right: the answer's own band (its spread over the band's seeds) and
+   * the mean-field prediction, not a flat percentage.
+   */
+  accepted: (results: SimResult[]) => { min: number; max: number };
+  /** Quantities the question rules out (e.g. the RMS when it asks for the std). */
+  ruledOut: (results: SimResult[]) => { label: string; value: number }[];
   explain: (results: SimResult[]) => string;
+}
+
+/**
+ * Grades an estimate: inside the accepted range, and nearer the answer than any quantity the
+ * question rules out (so a guess of the excluded RMS is never right, even when it is close).
+ */
+export function gradeEstimate(check: EstimateCheck, results: SimResult[], guess: number): { correct: boolean; ruledOut: string | null } {
+  const truth = check.quantity(results);
+  const { min, max } = check.accepted(results);
+  const hit = check.ruledOut(results).find((q) => Math.abs(guess - q.value) < Math.abs(guess - truth));
+  return { correct: guess >= min && guess <= max && !hit, ruledOut: hit?.label ?? null };
 }
 
 export type Check = ChoiceCheck | EstimateCheck;
 
 const f = formatNumber;
+// The engine's five signal states (lib/sim/signal-state.ts), so the graded answer is the state.
 const stateOptions = [
-  { id: 'vanishing', label: 'It vanishes: far below the input' },
-  { id: 'stable', label: 'It stays at about the input’s size' },
-  { id: 'exploding', label: 'It explodes: far above the input' },
+  { id: 'vanishing', label: 'It vanishes: less than a tenth of the input' },
+  { id: 'fading', label: 'It fades: between a tenth and half of the input' },
+  { id: 'stable', label: 'It stays at about the input’s size (within a factor of 2)' },
+  { id: 'growing', label: 'It grows: between twice and ten times the input' },
+  { id: 'exploding', label: 'It explodes: more than ten times the input' },
 ];
 
 export const CHECKS: Record<string, Check> = {
@@ -85,7 +106,21 @@ export const CHECKS: Record<string, Check> = {
     tryIt: CONFIGS.heRelu12,
     inputLabel: 'Your prediction for the final post-ReLU std',
     quantity: ([r]) => known(r.summary.finalStd),
-    relTolerance: 0.15,
+    bandSeeds: 5,
+    accepted: ([r]) => {
+      const last = r.layers[r.layers.length - 1];
+      const theory = known(last.theory.postStd);
+      return { min: Math.min(known(last.band.postStd?.min), theory), max: Math.max(known(last.band.postStd?.max), theory) };
+    },
+    ruledOut: ([r]) => {
+      const last = r.layers[r.layers.length - 1];
+      return [
+        { label: 'the RMS', value: known(last.theory.postRms) },
+        { label: 'the RMS', value: known(last.post?.rms) },
+        { label: 'the pre-activation std', value: known(last.theory.preStd) },
+        { label: 'the pre-activation std', value: known(last.pre?.std) },
+      ];
+    },
     explain: ([r]) => {
       const last = r.layers[r.layers.length - 1];
       return `The engine gives ${f(known(last.post?.std))}. He keeps the pre-activation std near √2 (here ${f(known(last.pre?.std))}) and the post-ReLU RMS at the input’s level (here ${f(known(last.post?.rms))}); the std of a ReLU output is only √(1/2 − 1/(2π)) of the pre-activation std because the output has a positive mean.`;

@@ -123,8 +123,8 @@ export const EXERCISE_TEMPLATES: ExerciseTemplate[] = [
       editableFields: ['residual', 'normalization'],
       criteria: [{ kind: 'signal-state', state: 'stable' }],
     },
-    referenceAnswer: { residual: 'scaled' },
-    solutionNote: 'Scaling each branch by 1/sqrt(L) makes each block add about 1/L of the stream’s second moment instead of doubling it; with centred branches the growth is bounded by (1 + 1/L)^L < e, and ReLU branches add only a slow creep on top.',
+    referenceAnswer: { residual: 'scaled', normalization: 'layernorm' },
+    solutionNote: 'Scaling each branch by 1/sqrt(L) makes each block add about 1/L of the stream’s second moment instead of doubling it, so the growth is bounded by (1 + 1/L)^L < e; the ReLU branches’ positive means still push the stream past twice the input (growing), and LayerNorm before each activation keeps every branch’s contribution fixed, which brings it within a factor of 2. Removing the skip connections also levels it, at the cost of what residual networks are for.',
   },
 ];
 

@@ -6,6 +6,7 @@
  * always describes this config's network. Pure: usable by server and client components.
  */
 import { summarize, SIGNAL_THRESHOLDS } from '../sim/summary';
+import { describeSummary, describeThresholds } from './summary-words';
 import type { LayerResult, SimResult, Summary } from '../sim/types';
 import type { SimConfig } from '../validation/sim-config';
 import type { StoredRunResult, StoredSummary } from '../runs/stored-result';
@@ -23,12 +24,13 @@ export interface SummaryText {
 }
 
 /**
- * The engine's Summary for a stored run: the stored numbers and codes, plus the sentences the
- * engine writes for this config. The text depends only on the config and the stored codes
- * (final std, overflow and underflow layers, symmetry), exactly as when the engine produced it.
+ * The engine's Summary for a stored run: the stored numbers, with the codes that depend only on
+ * the config and those numbers (signal state, verdict and its changes, predictions) recomputed by
+ * today's engine. So a run stored under the old three-state scale (its "stable" covered 0.1× to
+ * 10×) reads on today's scale, and an old "match" beside an exploding signal is not repeated.
  */
 export function presentSummary(config: SimConfig, stored: StoredSummary): Summary {
-  const words = summarize({
+  const current = summarize({
     config,
     finalStd: stored.finalStd,
     overflowLayer: stored.overflowLayer,
@@ -37,17 +39,13 @@ export function presentSummary(config: SimConfig, stored: StoredSummary): Summar
     symmetryBroken: stored.symmetryBroken,
   });
   return {
-    ...words,
+    ...current,
     scheme: stored.scheme,
     weightVariance: stored.weightVariance,
     inputStd: stored.inputStd,
     finalStd: stored.finalStd,
     ratio: stored.ratio,
-    signalState: stored.signalState,
-    thresholds: { ...stored.thresholds, description: words.thresholds.description },
     symmetryBroken: stored.symmetryBroken,
-    recommendedScheme: stored.recommendedScheme,
-    verdict: stored.verdict,
     theoryFinalStd: stored.theoryFinalStd,
     overflowLayer: stored.overflowLayer,
     gradientOverflowLayer: stored.gradientOverflowLayer,
@@ -58,11 +56,12 @@ export function presentSummary(config: SimConfig, stored: StoredSummary): Summar
 /** Just the sentences, for pages that lay out the numbers themselves. */
 export function presentSummaryText(config: SimConfig, stored: StoredSummary): SummaryText {
   const s = presentSummary(config, stored);
-  return { formula: s.formula, recommendation: s.recommendation, verdictText: s.verdictText, thresholdsDescription: s.thresholds.description };
+  const words = describeSummary(s, config, stored.overflowLayer);
+  return { formula: s.formula, recommendation: s.recommendation, verdictText: words.verdictText, thresholdsDescription: words.thresholdsText };
 }
 
 /** The thresholds' description alone (it does not depend on the run). */
-export const THRESHOLDS_DESCRIPTION: string = SIGNAL_THRESHOLDS.description;
+export const THRESHOLDS_DESCRIPTION: string = describeThresholds(SIGNAL_THRESHOLDS);
 
 /**
  * A stored run as the engine's SimResult, so the simulator's panels and charts (which take a

@@ -9,7 +9,8 @@ export { SCHEME_INFO, weightStd, weightVariance, resolveGain, resolveFanMode, de
 export { ACTIVATION_INFO, SELU_ALPHA, SELU_SCALE, calculateGain, varianceGain, activate, activateDerivative } from './activations';
 export { recommendScheme, balancedTanhGain, depthTrend, sigmoidGradientPreservingGain, type Recommendation } from './recommend';
 export { meanField, gaussianMoments, type MeanFieldLayer } from './mean-field';
-export { SIGNAL_THRESHOLDS, classifySignal } from './summary';
+export { SIGNAL_THRESHOLDS, SIGNAL_STATES, classifySignal, perLayerFactor, readSignalState } from './signal-state';
+export { judgeChoice, predict, referenceConfig, VERDICT_TOLERANCE, type Verdict } from './verdict';
 export { resultDigest } from './digest';
 export { erf, erfc } from './erf';
 export type * from './types';

@@ -118,6 +118,7 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
     gradientOverflowLayer,
     underflowLayer,
     symmetryBroken: !judged.some((l) => l.unitsIdentical),
+    theory,
   });
   summary.theoryFinalStd = finiteOrNull(theory[theory.length - 1].postStd);
 

@@ -4,8 +4,12 @@
  * bumping ENGINE_VERSION (lib/sim/version.ts) so stored runs stay interpretable.
  */
 import type { Scheme, SimConfig } from '../validation/sim-config';
+import type { Prediction, VerdictChange } from './verdict';
 
-export type SignalState = 'vanishing' | 'stable' | 'exploding';
+export type { Prediction, VerdictChange } from './verdict';
+
+/** See lib/sim/signal-state.ts for the scale (stable = within a factor of 2 of the input). */
+export type SignalState = 'vanishing' | 'fading' | 'stable' | 'growing' | 'exploding';
 
 /**
  * Equal-width bins (40) over a robust range: [max(min, mean - 4 std), min(max, mean + 4 std)] of
@@ -92,18 +96,28 @@ export interface Summary {
   finalStd: number | null;
   /** finalStd / inputStd; null when the forward pass overflowed. */
   ratio: number | null;
+  /** Average factor per layer, ratio^(1/L); null when the run overflowed. */
+  perLayerFactor: number | null;
   signalState: SignalState;
-  /** Thresholds used for signalState, so the UI can state them. */
-  thresholds: { vanishingBelow: number; explodingAbove: number; description: string };
+  /** Thresholds used for signalState (lib/sim/signal-state.ts), so the UI can state them. */
+  thresholds: { stableWithin: number; vanishingBelow: number; explodingAbove: number };
   /** false when every unit of a layer computes the same value (e.g. zero init). */
   symmetryBroken: boolean;
   recommendedScheme: Scheme;
+  /** The gain to use with the recommended scheme for this activation and depth. */
+  recommendedGain: number;
   /** Why that scheme is recommended for this activation and depth (one or two sentences). */
   recommendation: string;
-  /** 'match' when the chosen init is the recommended kind, otherwise 'mismatch'. */
+  /**
+   * 'match' when the whole choice keeps the signal as level as this network allows (see
+   * lib/sim/verdict.ts), otherwise 'mismatch'.
+   */
   verdict: 'match' | 'mismatch';
-  /** One sentence explaining the verdict. */
-  verdictText: string;
+  /** What to change for a match (empty for a match). */
+  changes: VerdictChange[];
+  /** Mean-field forward and gradient ratios of this config, and of the recommended setup. */
+  predicted: Prediction;
+  reference: Prediction;
   /** Mean-field prediction of finalStd (additive extra); null when it overflows. */
   theoryFinalStd?: number | null;
   /**

@@ -19,7 +19,9 @@ export type ConfigField = (typeof CONFIG_FIELDS)[number];
 /**
  * One pass criterion, checked against the engine's result for the submitted config.
  * - ratio-range: summary.ratio (final post-activation std / input std) within [min, max].
- * - signal-state: summary.signalState equals `state`.
+ * - signal-state: summary.signalState equals `state`, on the scale of lib/sim/signal-state.ts
+ *   (stable: within a factor of 2 of the input). Criteria saved before the five-state scale said
+ *   only vanishing / stable / exploding; they still parse and now mean the stricter scale.
  * - max-drift: every layer's post-activation RMS stays within a factor `factor` of the input
  *   RMS (max over layers of max(r, 1/r) with r = rms_l / rms_0 is at most `factor`).
  * - prediction: the student's predicted number for `quantity` is within `relTolerance`
@@ -33,7 +35,7 @@ export type ConfigField = (typeof CONFIG_FIELDS)[number];
  */
 export const passCriterionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio-range'), min: z.number().nonnegative(), max: z.number().positive() }),
-  z.object({ kind: z.literal('signal-state'), state: z.enum(['vanishing', 'stable', 'exploding']) }),
+  z.object({ kind: z.literal('signal-state'), state: z.enum(['vanishing', 'fading', 'stable', 'growing', 'exploding']) }),
   z.object({ kind: z.literal('max-drift'), factor: z.number().min(1) }),
   z.object({
     kind: z.literal('prediction'),

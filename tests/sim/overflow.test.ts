@@ -5,6 +5,7 @@
  * layer and the zero-init verdict; layer statistics of values around 1e-300 read 0 (squares
  * underflow); overflowed layers came out as NaN/Infinity typed as numbers.
  */
+import { describeSummary } from '../../lib/present/summary-words';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../lib/sim';
 import { valueStats } from '../../lib/sim/stats';
@@ -25,7 +26,7 @@ describe('overflow and underflow', () => {
       expect(r.summary.symmetryBroken).toBe(true);
       expect(r.summary.finalStd).toBeGreaterThan(1e150);
       expect(r.summary.underflowLayer).toBeNull();
-      expect(r.summary.verdictText).not.toContain('symmetry');
+      expect(describeSummary(r.summary, r.config).verdictText).not.toContain('symmetry');
       // Each layer multiplies the std by about sqrt(256) = 16, on both paths.
       const growth = Math.log2(r.summary.finalStd!) / c.layers;
       expect(growth).toBeGreaterThan(3.9);
@@ -88,7 +89,7 @@ describe('overflow and underflow', () => {
       expect(r.summary.signalState).toBe('vanishing');
       expect(r.summary.symmetryBroken).toBe(true);
       expect(r.summary.overflowLayer).toBeNull();
-      expect(r.summary.verdictText).toContain('underflowed to exactly 0 at layer 2');
+      expect(describeSummary(r.summary, r.config).verdictText).toContain('underflowed to exactly 0 at layer 2');
       expect(describeSignal(r)).toContain('underflows to exactly 0 at layer 2');
     }
     const zero = simulate(cfg({ scheme: 'zero', activation: 'tanh', layers: 4, width: 64, samples: 8 }), { bandSeeds: 1 });

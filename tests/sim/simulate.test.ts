@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeSummary } from '../../lib/present/summary-words';
 import { ENGINE_VERSION, resultDigest, simulate, SimulationCancelled, meanField } from '../../lib/sim';
 import { runSeed } from '../../lib/sim/network';
 import { cfg, mean, sd } from './helpers';
@@ -43,7 +44,8 @@ describe('product requirements', () => {
     expect(r.summary.signalState).toBe('vanishing');
     expect(r.summary.symmetryBroken).toBe(false);
     expect(r.summary.verdict).toBe('mismatch');
-    expect(r.summary.verdictText).toMatch(/symmetry/i);
+    expect(r.summary.changes).toEqual([{ field: 'scheme', to: 'he-normal', gain: null }]);
+    expect(describeSummary(r.summary, r.config).verdictText).toMatch(/same value/i);
   });
   it('SELU + LeCun normal is stable', () => {
     const r = simulate(cfg({ scheme: 'lecun-normal', activation: 'selu', layers: 30 }));

@@ -69,7 +69,7 @@ export const sections: LessonSection[] = [
           <ChainDiagram />
         </Figure>
         <P>
-          Powers are unforgiving. Suppose the weights are only a tenth too small in standard deviation, so
+          Powers are unforgiving. Suppose the weights are only a tenth too small in standard deviation, so{' '}
           <M t="c = (9/10)^2" /> in a linear network. One layer hardly notices. Fifty layers shrink the std to a small
           fraction of the input: the engine measures a final/input ratio of <Fact id="linearShrink50.ratio" />. Make the
           weights a tenth too large and the same fifty layers give <Fact id="linearGrow50.ratio" />. With the exact

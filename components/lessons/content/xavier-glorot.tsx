@@ -44,13 +44,13 @@ export const sections: LessonSection[] = [
     body: (
       <>
         <P>
-          Glorot and Bengio (2010) assumed an activation that behaves like the identity near zero: <M t="\phi(z)\approx z" />,
+          Glorot and Bengio (2010) assumed an activation that behaves like the identity near zero: <M t="\phi(z)\approx z" />,{' '}
           <M t="\phi'(0)=1" />. Then <M t="\mathbb{E}[a^2] \approx \operatorname{Var}(z)" /> of the layer below, and keeping the
           forward variance constant requires
         </P>
         <MathBlock t="n_{\text{in}}\operatorname{Var}(W) = 1 \quad\Longrightarrow\quad \operatorname{Var}(W) = \frac{1}{n_{\text{in}}}." />
         <P>
-          The backward pass sums over the units a weight feeds <em>into</em>: <M t="\delta_{l-1} = W^{\top}\delta_l" /> has
+          The backward pass sums over the units a weight feeds <em>into</em>: <M t="\delta_{l-1} = W^{\top}\delta_l" /> has{' '}
           <M t="n_{\text{out}}" /> terms per entry. Keeping the gradient’s variance constant requires
         </P>
         <MathBlock t="n_{\text{out}}\operatorname{Var}(W) = 1 \quad\Longrightarrow\quad \operatorname{Var}(W) = \frac{1}{n_{\text{out}}}." />

@@ -3,6 +3,7 @@
  * run's per-layer curve: the title, the network in a line, the signal state and the curve on a
  * log axis. A token that opens nothing gets the same plain 404 as the page.
  */
+import { readSignalState } from '@/lib/sim/signal-state';
 import { ImageResponse } from 'next/og';
 import { getSharedRun } from '@/lib/data/share-links';
 import { curveOf } from '@/lib/experiments/run-view';
@@ -14,7 +15,7 @@ export const alt = 'The shared run’s post-activation std, layer by layer, on a
 export const size = { width: 1200, height: 630 };
 export const contentType = 'image/png';
 
-const STATE_COLOR = { vanishing: '#0072B2', stable: '#009E73', exploding: '#D55E00' } as const;
+const STATE_COLOR = { vanishing: '#0072B2', fading: '#0072B2', stable: '#009E73', growing: '#D55E00', exploding: '#D55E00' } as const;
 const CHART = { width: 1040, height: 300 };
 
 export default async function Image({ params }: { params: Promise<{ token: string }> }) {
@@ -24,7 +25,8 @@ export default async function Image({ params }: { params: Promise<{ token: strin
   const { config, result } = shared.run;
   const s = result.summary;
   const geometry = curveGeometry(curveOf(result), CHART);
-  const color = STATE_COLOR[s.signalState];
+  const state = readSignalState(s);
+  const color = STATE_COLOR[state];
   const title = shared.title.length > 70 ? `${shared.title.slice(0, 69)}…` : shared.title;
   return new ImageResponse(
     (
@@ -35,7 +37,7 @@ export default async function Image({ params }: { params: Promise<{ token: strin
           {`${SCHEME_INFO[config.scheme]?.label ?? config.scheme} · ${ACTIVATION_INFO[config.activation]?.label ?? config.activation} · ${config.layers} layers × ${config.width}`}
         </div>
         <div style={{ display: 'flex', alignItems: 'center', marginTop: 10 }}>
-          <div style={{ display: 'flex', background: color, color: '#ffffff', borderRadius: 999, padding: '2px 18px', fontWeight: 700 }}>{s.signalState}</div>
+          <div style={{ display: 'flex', background: color, color: '#ffffff', borderRadius: 999, padding: '2px 18px', fontWeight: 700 }}>{state}</div>
           <div style={{ display: 'flex', marginLeft: 18, color: '#334155' }}>
             {s.finalStd === null ? 'final std overflows' : `final std ${formatNumber(s.finalStd)} (input ${formatNumber(s.inputStd)})`}
           </div>

@@ -4,6 +4,7 @@
  * network view, chart and settings; "Open in the simulator" and "Fork". A revoked, made-up or
  * malformed token renders the ordinary 404, so the page never says whether a link existed.
  */
+import { readSignalState } from '@/lib/sim/signal-state';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const shared = await load((await params).token);
   if (!shared) return { title: 'Page not found', robots: { index: false, follow: false } };
   const c = shared.run.config;
-  const description = `${SCHEME_INFO[c.scheme]?.label ?? c.scheme} with ${ACTIVATION_INFO[c.activation]?.label ?? c.activation} over ${c.layers} layers of ${c.width}: the signal is ${shared.run.result.summary.signalState}.`;
+  const description = `${SCHEME_INFO[c.scheme]?.label ?? c.scheme} with ${ACTIVATION_INFO[c.activation]?.label ?? c.activation} over ${c.layers} layers of ${c.width}: the signal is ${readSignalState(shared.run.result.summary)}.`;
   return {
     title: shared.title,
     description,

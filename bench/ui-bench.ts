@@ -1,0 +1,145 @@
+/**
+ * The simulator's feel and the web budgets, measured on the production build (part of
+ * `npm run bench`; `npm run bench:ui` alone). No timing is asserted anywhere: the machines are
+ * shared and noisy, so this prints medians with the machine's load beside them for the README.
+ *
+ * 1. Control change -> new numbers: the page marks `initlab:input` when a control changes and
+ *    measures `initlab:input-to-numbers` in the frame after the results for it are committed
+ *    (components/simulator/simulator-app.tsx). The layer count is changed N times on the default
+ *    config; median and max are reported.
+ * 2. Main-thread blocking during a large worker run: a PerformanceObserver collects long tasks
+ *    (> 50 ms) while a 100 x 1024 run computes and the seed field is typed into.
+ * 3. Lighthouse 12 (desktop preset, Debian Chromium) on the home page, the simulator and a
+ *    lesson: performance score and total blocking time.
+ *
+ * Serves the build with scripts/e2e-server.mjs (fresh database, builds if stale) on BENCH_PORT
+ * (3299 by default); CHROMIUM_PATH overrides /usr/bin/chromium.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = process.env.BENCH_PORT ?? '3299';
+const base = `http://127.0.0.1:${port}`;
+const chrome = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 25);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : Number.NaN;
+};
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+
+async function waitForServer(timeoutMs = 900_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('the server did not start');
+}
+
+async function settled(page: Page) {
+  const results = page.getByTestId('results');
+  await results.and(page.locator('[data-stale="false"][data-busy="false"]')).waitFor({ timeout: 300_000 });
+}
+
+async function controlChanges(page: Page) {
+  await page.goto(`${base}/simulator`);
+  await settled(page);
+  const layers = page.getByLabel('Number of layers');
+  const times: number[] = [];
+  // Warm-up: the first runs teach the page its speed and JIT-compile the engine.
+  for (let i = 0; i < CHANGES + 3; i++) {
+    const before = await page.evaluate(() => performance.getEntriesByName('initlab:input-to-numbers').length);
+    await layers.fill(String(i % 2 === 0 ? 13 : 12));
+    await page.waitForFunction((n) => performance.getEntriesByName('initlab:input-to-numbers').length > n, before, { timeout: 60_000 });
+    const ms = await page.evaluate(() => {
+      const all = performance.getEntriesByName('initlab:input-to-numbers');
+      return all[all.length - 1].duration;
+    });
+    if (i >= 3) times.push(ms);
+  }
+  return { median: median(times), max: Math.max(...times), n: times.length };
+}
+
+async function longTasksDuringBigRun(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.goto(`${base}/simulator`);
+  await settled(page);
+  await page.locator('summary', { hasText: 'Advanced settings' }).click();
+  await page.getByLabel('Samples', { exact: true }).fill('32');
+  await settled(page);
+  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+  const t0 = Date.now();
+  await page.getByLabel('Units per layer').fill('1024');
+  await page.getByLabel('Number of layers').fill('100');
+  // Type while the worker computes: the page must keep answering.
+  const seed = page.getByLabel('Seed', { exact: true });
+  const typing: number[] = [];
+  for (const v of ['12', '123', '1234']) {
+    const s = Date.now();
+    await seed.fill(v);
+    typing.push(Date.now() - s);
+    await page.waitForTimeout(300);
+  }
+  await settled(page);
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  return { seconds: (Date.now() - t0) / 1000, longTasks: tasks.length, maxTask: tasks.length ? Math.max(...tasks) : 0, typingMs: median(typing) };
+}
+
+function lighthouse(url: string) {
+  const r = spawnSync(
+    'npx',
+    ['lighthouse', url, '--preset=desktop', '--output=json', '--output-path=stdout', '--quiet', '--only-categories=performance', '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
+    { cwd: root, env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.status !== 0) return { score: Number.NaN, tbt: Number.NaN, error: r.stderr.slice(-300) };
+  const report = JSON.parse(r.stdout);
+  return { score: Math.round(report.categories.performance.score * 100), tbt: Math.round(report.audits['total-blocking-time'].numericValue), error: '' };
+}
+
+async function main() {
+  const server = spawn('node', ['scripts/e2e-server.mjs'], { cwd: root, env: { ...process.env, E2E_PORT: port }, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: chrome,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    console.log(`UI bench on ${base} (load average ${load()})`);
+    const c = await controlChanges(page);
+    console.log(`control change -> new numbers (default config, ${c.n} changes): median ${c.median.toFixed(0)} ms, max ${c.max.toFixed(0)} ms`);
+    const big = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const b = await longTasksDuringBigRun(big);
+    console.log(
+      `100 x 1024 run in the worker (${b.seconds.toFixed(1)} s, typing into Seed meanwhile): ${b.longTasks} long tasks, longest ${b.maxTask.toFixed(0)} ms; fill() round trip (waits for a free main thread) median ${b.typingMs} ms`,
+    );
+    await browser.close();
+    console.log(`Lighthouse 12, desktop preset (load average before: ${load()})`);
+    for (const p of ['/', '/simulator', '/lessons/why-initialization-matters']) {
+      const lh = lighthouse(`${base}${p}`);
+      console.log(`  ${p.padEnd(38)} performance ${String(lh.score).padStart(3)}  total blocking time ${lh.tbt} ms  (load ${load()})${lh.error ? `  error: ${lh.error}` : ''}`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
