@@ -15,8 +15,9 @@ test('sign-up, sign-out, a protected page and sign-in keep the visitor\u2019s ho
   const { email } = await signUp(page);
   expect(new URL(page.url()).host).toBe(`localhost:${port}`);
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // The header may show "Sign in" a moment before the navigation home commits: wait for the URL.
+  await expect(page).toHaveURL(`${other}/`);
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
-  expect(page.url()).toBe(`${other}/`);
 
   await page.goto('/dashboard');
   expect(page.url()).toBe(`${other}/sign-in?callbackUrl=%2Fdashboard`);
