@@ -224,8 +224,8 @@ test.describe('with direct database access', () => {
     const assignmentId = newId();
     await sql(
       `INSERT INTO "Assignment" (id, "courseId", title, prompt, "baseConfig", "editableFields", criteria, "updatedAt")
-       VALUES ($1, $2, 'Hold the signal', 'Pick a scheme', '{}'::jsonb, ARRAY['scheme'], '[]'::jsonb, now())`,
-      [assignmentId, course.id],
+       VALUES ($1, $2, 'Hold the signal', 'Pick a scheme', $3::jsonb, ARRAY['scheme'], '[]'::jsonb, now())`,
+      [assignmentId, course.id, JSON.stringify({ scheme: 'he-normal', activation: 'relu', layers: 6, width: 32, samples: 16 })],
     );
     const subs: string[] = [];
     for (const [name, scheme] of [['Sam Student', 'he-normal'], ['Kim Student', 'xavier-normal']] as const) {
@@ -246,7 +246,13 @@ test.describe('with direct database access', () => {
     await page.goto('/sign-in');
     await signIn(page, teacher.email);
     await expect(page).toHaveURL('/dashboard');
-    await page.goto(url);
+    // From the exercise's list of submissions: tick two, compare.
+    await page.goto(`/instructor/exercises/${assignmentId}`);
+    await page.getByRole('checkbox', { name: 'Compare Sam Student, attempt 1' }).check();
+    await page.getByRole('checkbox', { name: 'Compare Kim Student, attempt 1' }).check();
+    await page.getByRole('button', { name: 'Compare selected' }).click();
+    await expect(page).toHaveURL(/\/experiments\/compare\?s=/);
+    expect(new URL(page.url()).searchParams.getAll('s').sort()).toEqual([...subs].sort());
     const legend = page.getByTestId('compare-chart').locator('.recharts-legend-wrapper');
     await expect(legend).toContainText('Sam Student, attempt 1');
     await expect(legend).toContainText('Kim Student, attempt 1');

@@ -154,9 +154,14 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
       <section aria-labelledby="subs-heading" className="space-y-3">
         <h2 id="subs-heading" className="text-lg font-semibold">All submissions ({d.submissions.length})</h2>
         {d.submissions.length ? (
+          // A plain GET form: ticked submissions open side by side in the comparison view
+          // (/experiments/compare?s=…&s=…, which checks that they belong to this instructor's course).
+          <form action="/experiments/compare" method="get" className="space-y-2">
+          <p className="text-sm text-slate-600 dark:text-slate-400">Tick 2 to 6 submissions to compare their curves.</p>
           <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid="submission-list">
             {d.submissions.map((s) => (
-              <li key={s.id} className="flex flex-wrap gap-x-3 py-1.5" data-submission-id={s.id}>
+              <li key={s.id} className="flex flex-wrap items-center gap-x-3 py-1.5" data-submission-id={s.id}>
+                <input type="checkbox" name="s" value={s.id} aria-label={`Compare ${s.studentName}, attempt ${s.attempt}`} className="h-4 w-4" />
                 <Link href={`/instructor/submissions/${s.id}`} className="text-blue-700 underline dark:text-blue-300">
                   {s.studentName}, attempt {s.attempt}
                 </Link>
@@ -167,6 +172,10 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
               </li>
             ))}
           </ul>
+          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-slate-600 dark:hover:bg-slate-800">
+            Compare selected
+          </button>
+          </form>
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">None yet.</p>
         )}
