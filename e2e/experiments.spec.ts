@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, PASSWORD, signIn, signOut, signUp, uniqueEmail } from './helpers';
-import { dbAvailable, newId, seedCourse, seedUser, sql } from './helpers/db';
+import { dbAvailable, enroll, newId, seedCourse, seedUser, sql } from './helpers/db';
 
 const SMALL = 'activation=relu&layers=6&width=32&samples=16';
 
@@ -230,6 +230,7 @@ test.describe('with direct database access', () => {
     const subs: string[] = [];
     for (const [name, scheme] of [['Sam Student', 'he-normal'], ['Kim Student', 'xavier-normal']] as const) {
       const student = await seedUser('STUDENT', name, PASSWORD);
+      await enroll(course.id, student.id); // the exercise page names enrolled students only
       const res = await request.post('/api/runs', { data: { config: { scheme, activation: 'relu', layers: 6, width: 32, samples: 16 } } });
       expect(res.status()).toBe(200);
       const { run } = (await res.json()) as { run: { id: string } };
