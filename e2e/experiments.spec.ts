@@ -57,7 +57,7 @@ test('save two runs, search, compare, share, open signed out, fork as another us
   await page.getByLabel('Xavier shrinking').check();
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page).toHaveURL(/\/experiments\/compare\?e=/);
-  const legend = page.getByTestId('compare-chart').locator('.recharts-legend-wrapper');
+  const legend = page.getByTestId('compare-chart').getByRole('list', { name: 'Legend' });
   await expect(legend).toContainText('He baseline');
   await expect(legend).toContainText('Xavier shrinking');
   const params = page.getByTestId('compare-params');
@@ -254,7 +254,7 @@ test.describe('with direct database access', () => {
     await page.getByRole('button', { name: 'Compare selected' }).click();
     await expect(page).toHaveURL(/\/experiments\/compare\?s=/);
     expect(new URL(page.url()).searchParams.getAll('s').sort()).toEqual([...subs].sort());
-    const legend = page.getByTestId('compare-chart').locator('.recharts-legend-wrapper');
+    const legend = page.getByTestId('compare-chart').getByRole('list', { name: 'Legend' });
     await expect(legend).toContainText('Sam Student, attempt 1');
     await expect(legend).toContainText('Kim Student, attempt 1');
     await expect(page.getByTestId('compare-params').locator('tbody tr', { hasText: 'scheme' })).toContainText('xavier-normal');

@@ -166,9 +166,9 @@ test('the network view and the charts render, and the animation pauses', async (
   await expect(view.locator('svg')).toBeVisible();
   expect(await view.locator('circle').count()).toBeGreaterThan(10);
   await expect(page.getByTestId('signal-description')).toContainText('after layer 12');
-  await expect(page.getByTestId('signal-chart').locator('.recharts-wrapper > svg')).toBeVisible();
-  await expect(page.getByTestId('gradient-chart').locator('.recharts-wrapper > svg')).toBeVisible();
-  expect(await page.getByTestId('signal-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('signal-chart').locator('svg[data-chart]')).toBeVisible();
+  await expect(page.getByTestId('gradient-chart').locator('svg[data-chart]')).toBeVisible();
+  await expect(page.getByTestId('signal-chart').locator('path[data-series-line="mc"]')).toHaveAttribute('d', /^M.+L/);
   const pause = page.getByRole('button', { name: /Pause animation/ });
   await pause.click();
   await expect(page.getByRole('button', { name: /Play animation/ })).toHaveAttribute('aria-pressed', 'true');
@@ -243,7 +243,8 @@ test('pins: named by their settings, no duplicates, up to four, kept across a re
   await settled(page);
   await page.getByRole('button', { name: 'Pin this run' }).click();
   await expect(pins).toContainText('Pin 2: ReLU · Xavier / Glorot normal');
-  expect(await page.getByTestId('signal-chart').locator('.recharts-line').count()).toBeGreaterThanOrEqual(3);
+  // The charts take a new result a turn after the numbers (components/ui/staggered.tsx).
+  await expect.poll(() => page.getByTestId('signal-chart').locator('path[data-series-line]').count()).toBeGreaterThanOrEqual(3);
   for (const layers of ['5', '6']) {
     await page.getByLabel('Number of layers').fill(layers);
     await settled(page);
@@ -255,7 +256,7 @@ test('pins: named by their settings, no duplicates, up to four, kept across a re
   await expect(page.getByRole('button', { name: 'Pin this run' })).toBeDisabled();
   // Pin colours differ from the mean-field line's.
   const colors = await pins.getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-pin-color')));
-  const theory = await page.getByTestId('signal-chart').locator('.recharts-line path[stroke-dasharray]').first().getAttribute('stroke');
+  const theory = await page.getByTestId('signal-chart').locator('path[data-series-line="theory"]').getAttribute('stroke');
   expect(colors).not.toContain(theory);
   expect(new Set(colors).size).toBe(4);
   await page.getByRole('button', { name: /Remove pin 1/ }).click();

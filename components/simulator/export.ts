@@ -98,7 +98,7 @@ export interface PngOptions {
 
 /** Paints the chart's SVG at 2x on a canvas with a title and legend, and downloads it. */
 export async function downloadChartPng(container: HTMLElement | null, opts: PngOptions) {
-  const svg = container?.querySelector('.recharts-wrapper > svg') as SVGSVGElement | null;
+  const svg = container?.querySelector('svg[data-chart]') as SVGSVGElement | null;
   if (!svg) return;
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
