@@ -63,6 +63,16 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
     ro.observe(svg);
     return () => ro.disconnect();
   }, []);
+  // Off screen, the pulse is paused: an SVG animation is drawn on the main thread, frame after
+  // frame, and would take time from the controls and the engine for nothing.
+  const [onScreen, setOnScreen] = useState(true);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(([entry]) => setOnScreen(entry.isIntersecting));
+    io.observe(svg);
+    return () => io.disconnect();
+  }, []);
   const unitsPerPx = VIEW_W / Math.max(1, boxWidth);
   const fontSize = Math.max(11, 12 * unitsPerPx);
 
@@ -115,7 +125,7 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
           viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
-          className={`block h-auto w-full ${animated ? styles.animated : ''} ${paused ? styles.paused : ''}`}
+          className={`block h-auto w-full ${animated ? styles.animated : ''} ${paused || !onScreen ? styles.paused : ''}`}
         >
           <defs>
             <filter id={glowId} x="-100%" y="-100%" width="300%" height="300%">
