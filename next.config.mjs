@@ -34,6 +34,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Source maps for the browser bundles only when profiling (INITLAB_SOURCE_MAPS=1 next build).
+  productionBrowserSourceMaps: process.env.INITLAB_SOURCE_MAPS === '1',
   // Separate build folders let parallel e2e runs (or a dev server beside a test build) coexist.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,

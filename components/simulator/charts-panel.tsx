@@ -5,7 +5,7 @@
  * a chosen layer; dead/saturated units. Chooses which engine fields feed which series; the
  * drawing itself lives in components/charts.
  */
-import { memo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import type { SimConfig } from '@/lib/validation/sim-config';
 import { LogLayerChart, type LayerRow, type LineSeries } from '@/components/charts/log-layer-chart';
@@ -16,6 +16,7 @@ import { useDarkMode } from '@/components/charts/use-dark-mode';
 import { Segmented } from '@/components/ui/tabs';
 import { Button } from '@/components/ui/button';
 import { SliderField } from '@/components/ui/slider-field';
+import { Staggered } from '@/components/ui/staggered';
 import { downloadChartPng, exportSettings } from './export';
 import { MAX_PINS, pinKey, pinLabel, type Pin } from './pins';
 
@@ -94,6 +95,11 @@ function OverflowNote({ result, direction }: { result: SimResult; direction: 'fo
   );
 }
 
+/** Holds a chart's place (same height) until its first turn. */
+function ChartPlaceholder({ height }: { height: number }) {
+  return <div className="animate-pulse rounded-md bg-slate-100 motion-reduce:animate-none dark:bg-slate-800" style={{ height }} aria-hidden />;
+}
+
 export interface ChartsPanelProps {
   result: SimResult;
   pins: Pin[];
@@ -132,6 +138,56 @@ export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRe
     ...pinSeries,
   ];
   const signalTitle = `${statName} of the ${stageName} per layer`;
+  // Each chart's input as one object, rebuilt only when what it shows changes, so a chart is
+  // rendered (on its own turn, see Staggered) only for a real change.
+  const signalChart = useMemo(
+    () => ({
+      rows: signalRows(result, pins, stage, stat),
+      lines: signalLines,
+      band: hasBand ? { key: 'band', name: `Range over ${result.bandSeeds} seeds`, color: palette.band } : null,
+      yLabel: `${statName} of ${stage === 'pre' ? 'z' : 'a'}`,
+      palette,
+      title: signalTitle,
+      emptyMessage: 'Every value is exactly 0, which a log scale cannot show: the signal is gone from layer 1 on. The table below lists every number.',
+    }),
+    // signalLines, statName, signalTitle, hasBand and hasTheory follow from these.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [result, pins, stage, stat, dark],
+  );
+  const gradientChart = useMemo(
+    () => ({
+      rows: gradientRows(result, pins),
+      lines: [
+        { key: 'mc', name: 'Monte Carlo gradient RMS', color: palette.current, strokeWidth: 2.5 },
+        { key: 'theory', name: 'Mean-field prediction', color: palette.theory, dashed: true },
+        ...pinSeries,
+      ],
+      band: { key: 'band', name: `Range over ${result.bandSeeds} seeds`, color: palette.band },
+      yLabel: 'gradient RMS',
+      palette,
+      height: 260,
+      title: 'Gradient norm per layer',
+      emptyMessage: 'Every gradient is exactly 0: no learning signal reaches any layer.',
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [result, pins, dark],
+  );
+  const histogram = layer?.histogram;
+  const preHistogram = useMemo(
+    () => (histogram ? { histogram: histogram.pre, color: palette.pre, palette, title: `Histogram of z at layer ${histIndex}` } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [histogram, histIndex, dark],
+  );
+  const postHistogram = useMemo(
+    () => (histogram ? { histogram: histogram.post, color: palette.post, palette, title: `Histogram of a at layer ${histIndex}` } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [histogram, histIndex, dark],
+  );
+  const unitChart = useMemo(
+    () => ({ layers: result.layers, palette }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [result, dark],
+  );
   const legendForPng = signalLines.map((s) => ({ name: s.name, color: s.color, dashed: s.dashed }));
 
   return (
@@ -163,16 +219,7 @@ export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRe
           </div>
         </div>
         <div data-testid="signal-chart">
-          <LogLayerChart
-            ref={chartRef}
-            rows={signalRows(result, pins, stage, stat)}
-            lines={signalLines}
-            band={hasBand ? { key: 'band', name: `Range over ${result.bandSeeds} seeds`, color: palette.band } : null}
-            yLabel={`${statName} of ${stage === 'pre' ? 'z' : 'a'}`}
-            palette={palette}
-            title={signalTitle}
-            emptyMessage="Every value is exactly 0, which a log scale cannot show: the signal is gone from layer 1 on. The table below lists every number."
-          />
+          <Staggered name="signal chart" value={signalChart} render={(p) => <LogLayerChart ref={chartRef} {...p} />} fallback={<ChartPlaceholder height={320} />} />
         </div>
         {!hasTheory ? (
           <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -242,20 +289,7 @@ export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRe
           Read right to left: that is the way gradients travel.
         </p>
         <div data-testid="gradient-chart">
-          <LogLayerChart
-            rows={gradientRows(result, pins)}
-            lines={[
-              { key: 'mc', name: 'Monte Carlo gradient RMS', color: palette.current, strokeWidth: 2.5 },
-              { key: 'theory', name: 'Mean-field prediction', color: palette.theory, dashed: true },
-              ...pinSeries,
-            ]}
-            band={{ key: 'band', name: `Range over ${result.bandSeeds} seeds`, color: palette.band }}
-            yLabel="gradient RMS"
-            palette={palette}
-            height={260}
-            title="Gradient norm per layer"
-            emptyMessage="Every gradient is exactly 0: no learning signal reaches any layer."
-          />
+          <Staggered name="gradient chart" value={gradientChart} render={(p) => <LogLayerChart {...p} />} fallback={<ChartPlaceholder height={260} />} />
         </div>
         <OverflowNote result={result} direction="backward" />
       </div>
@@ -282,11 +316,21 @@ export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRe
           <div className="grid gap-4 sm:grid-cols-2">
             <figure>
               <figcaption className="mb-1 text-xs font-medium">Layer {histIndex}: pre-activation z (what φ receives)</figcaption>
-              <HistogramChart histogram={layer.histogram.pre} color={palette.pre} palette={palette} title={`Histogram of z at layer ${histIndex}`} />
+              <Staggered
+                name="z histogram"
+                value={preHistogram}
+                render={(p) => (p ? <HistogramChart {...p} /> : null)}
+                fallback={<ChartPlaceholder height={180} />}
+              />
             </figure>
             <figure>
               <figcaption className="mb-1 text-xs font-medium">Layer {histIndex}: post-activation a = φ(z)</figcaption>
-              <HistogramChart histogram={layer.histogram.post} color={palette.post} palette={palette} title={`Histogram of a at layer ${histIndex}`} />
+              <Staggered
+                name="a histogram"
+                value={postHistogram}
+                render={(p) => (p ? <HistogramChart {...p} /> : null)}
+                fallback={<ChartPlaceholder height={180} />}
+              />
             </figure>
           </div>
         ) : null}
@@ -299,7 +343,7 @@ export const ChartsPanel = memo(function ChartsPanel({ result, pins, onPin, onRe
           leak). Saturated: share of tanh outputs beyond ±0.97, or sigmoid outputs below 0.03 or above 0.97, where the slope and
           so the gradient nearly vanish.
         </p>
-        <UnitFractionChart layers={result.layers} palette={palette} />
+        <Staggered name="unit chart" value={unitChart} render={(p) => <UnitFractionChart {...p} />} fallback={<ChartPlaceholder height={200} />} />
       </div>
     </section>
   );

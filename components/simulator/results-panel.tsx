@@ -4,7 +4,7 @@
  * what it means. Every number and verdict comes from the engine's Summary; this file only words
  * it. The digest attribute lets the e2e test prove the browser's numbers equal Node's.
  */
-import { useId, type ReactNode } from 'react';
+import { memo, useId, useMemo, type ReactNode } from 'react';
 import { SCHEME_INFO, resultDigest } from '@/lib/sim';
 import type { SimResult } from '@/lib/sim/types';
 import { formatNumber, formatStat } from '@/lib/format';
@@ -47,7 +47,9 @@ export interface ResultsPanelProps {
   preview: boolean;
 }
 
-export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPanelProps) {
+/** Memoized: typing into a field re-renders it only when one of its props changes. */
+export const ResultsPanel = memo(function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPanelProps) {
+  const digest = useMemo(() => resultDigest(result), [result]);
   const s = result.summary;
   const info = SCHEME_INFO[s.scheme];
   const c = result.config;
@@ -72,7 +74,7 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
       ) : null}
       <dl
         data-testid="results"
-        data-digest={resultDigest(result)}
+        data-digest={digest}
         data-origin={origin ?? undefined}
         data-stale={stale ? 'true' : 'false'}
         data-busy={busy ? 'true' : 'false'}
@@ -136,7 +138,7 @@ export function ResultsPanel({ result, origin, stale, busy, preview }: ResultsPa
       </dl>
     </section>
   );
-}
+});
 
 /** How the run sampled its pre-activations, in words (the engine's `path`). */
 function pathLabel(result: SimResult): string {

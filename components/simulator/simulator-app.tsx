@@ -9,12 +9,13 @@
  * move is one entry and Back returns to the previous run.
  */
 import Link from 'next/link';
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { DEFAULT_CONFIG, parseSimConfig, type SimConfig, type SimConfigInput } from '@/lib/validation/sim-config';
 import { configFromSearchParams } from '@/lib/validation/sim-config-url';
 import { trainHref } from '@/lib/validation/train-config-url';
 import { Button } from '@/components/ui/button';
+import { Staggered } from '@/components/ui/staggered';
 import { NetworkView } from '@/components/network-view/network-view';
 import { ChartsPanel } from './charts-panel';
 import { addPin, pageSearch, pinsFromSearch, type Pin } from './pins';
@@ -49,19 +50,52 @@ const HISTORY_GESTURE_MS = 800;
 
 type UrlMode = 'move' | 'entry' | 'replace';
 
+/**
+ * A slider drag's URL is written once it pauses (URL_WRITE_MS), not on every input event: each
+ * history write costs the browser (and Next's router, which follows the history methods) several
+ * milliseconds that belong to the numbers. Presets, Reset and Back write at once.
+ */
+const URL_WRITE_MS = 250;
+
 function useUrlWriter() {
   const lastMove = useRef(0);
-  return useCallback((config: SimConfig, pins: readonly Pin[], mode: UrlMode) => {
-    const url = `?${pageSearch(config, pins)}`;
+  const pending = useRef<{ url: string; push: boolean; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const write = useCallback((url: string, push: boolean) => {
     if (url === window.location.search) return;
-    const now = performance.now();
-    const push = mode === 'entry' || (mode === 'move' && now - lastMove.current > HISTORY_GESTURE_MS);
-    if (mode === 'move') lastMove.current = now;
     // history methods, not router.push: no navigation or server round trip, and Next's router
     // stays in sync with them (App Router patches the history methods).
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }, []);
+  const flush = useCallback(() => {
+    const p = pending.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.current = null;
+    write(p.url, p.push);
+  }, [write]);
+  // A move still waiting is written before the page goes away, so a reload keeps it.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
+  return useCallback(
+    (config: SimConfig, pins: readonly Pin[], mode: UrlMode) => {
+      const url = `?${pageSearch(config, pins)}`;
+      const now = performance.now();
+      // The first change after a pause starts a new history entry; the rest of the move replaces it.
+      const push = mode === 'entry' || (mode === 'move' && now - lastMove.current > HISTORY_GESTURE_MS);
+      if (mode === 'move') lastMove.current = now;
+      const prior = pending.current;
+      if (prior) clearTimeout(prior.timer);
+      pending.current = { url, push: push || !!prior?.push, timer: setTimeout(flush, URL_WRITE_MS) };
+      if (mode !== 'move') flush();
+    },
+    [flush],
+  );
 }
 
 export function SimulatorApp({ initialConfig, initialResult, urlErrors }: SimulatorAppProps) {
@@ -187,14 +221,9 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
   };
 
   const result = sim.result;
+  const view = sim.viewResult ?? result;
   const stale = !!result && configKey(result.config) !== configKey(config);
   const invalid = Object.keys(errors).length > 0;
-  // The summary shows a new result at once; the charts, network view, table and export render it
-  // in a deferred, interruptible pass, so typing and the next numbers never wait for Recharts.
-  // Their first render too (initial value null): hydration paints the summary without them and
-  // React renders them in the background, in small slices (the page's total blocking time).
-  const deferredResult = useDeferredValue(result, null);
-
   useEffect(() => {
     if (!result || stale || performance.getEntriesByName(INPUT_MARK).length === 0) return;
     // The frame after this commit is the one that shows the numbers.
@@ -205,9 +234,13 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
     return () => cancelAnimationFrame(id);
   }, [result, stale]);
 
+  // Stable, so a new result does not re-render the charts through a new callback.
+  const resultRef = useRef(result);
+  resultRef.current = result;
   const onPin = useCallback(() => {
-    if (sim.result) setPins(addPin(pinsRef.current, sim.result.config, sim.result));
-  }, [sim.result, setPins]);
+    const r = resultRef.current;
+    if (r) setPins(addPin(pinsRef.current, r.config, r));
+  }, [setPins]);
   const onRemovePin = useCallback((key: string) => setPins(pinsRef.current.filter((x) => x.key !== key)), [setPins]);
   const onSavePin = useCallback((key: string) => {
     const k = pinsRef.current.findIndex((x) => x.key === key);
@@ -287,19 +320,15 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
             onSave={() => setSaveTarget({ config, what: 'this run' })}
             onCopy={() => void copyRunLink(config).then(setRunNotice)}
           />
-          {result ? (
+          {result && view ? (
             <>
               <ResultsPanel result={result} origin={sim.origin} stale={stale} busy={sim.running} preview={sim.preview} />
-              {deferredResult ? (
-                <>
-                  <NetworkView result={deferredResult} />
-                  <ChartsPanel result={deferredResult} pins={pins} onPin={onPin} onRemovePin={onRemovePin} onSavePin={onSavePin} />
-                  <LayerTable result={deferredResult} />
-                  <ExportPanel result={deferredResult} />
-                </>
-              ) : (
-                <div className="h-[60rem] animate-pulse rounded-xl bg-slate-100 motion-reduce:animate-none dark:bg-slate-800" aria-hidden />
-              )}
+              {/* The numbers above show a new result at once; the heavy views below take it one
+                  at a time, each in a task of its own (components/ui/staggered.tsx). */}
+              <Staggered name="network view" value={view} render={(r) => <NetworkView result={r} />} fallback={<ViewPlaceholder className="h-80" />} />
+              <ChartsPanel result={view} pins={pins} onPin={onPin} onRemovePin={onRemovePin} onSavePin={onSavePin} />
+              <Staggered name="layer table" value={view} render={(r) => <LayerTable result={r} />} fallback={<ViewPlaceholder className="h-12" />} />
+              <Staggered name="export panel" value={view} render={(r) => <ExportPanel result={r} />} fallback={<ViewPlaceholder className="h-40" />} />
             </>
           ) : (
             <ResultsPlaceholder />
@@ -402,6 +431,10 @@ function PhoneSummary({ result, stale }: { result: SimResult; stale: boolean }) 
       <p className="mt-0.5 truncate text-xs text-slate-700 dark:text-slate-300">{words.verdictHeadline}</p>
     </div>
   );
+}
+
+function ViewPlaceholder({ className }: { className: string }) {
+  return <div className={`animate-pulse rounded-xl bg-slate-100 motion-reduce:animate-none dark:bg-slate-800 ${className}`} aria-hidden />;
 }
 
 function ResultsPlaceholder() {
