@@ -12,47 +12,35 @@ import type { SimConfig } from '@/lib/validation/sim-config';
 export interface WorkerRequest {
   id: number;
   config: SimConfig;
+  /** 1 for a preview (the first seed alone), BAND_SEEDS for the full band. */
   bandSeeds: number;
-  /**
-   * Post the first seed alone before the band (for runs too big for a main-thread preview): the
-   * summary and curves come from the first seed, so the student sees them a band's worth sooner.
-   */
-  preview?: boolean;
 }
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }
-  | { type: 'preview'; id: number; result: ReturnType<typeof simulate> }
   | { type: 'done'; id: number; result: ReturnType<typeof simulate>; ms: number }
   | { type: 'error'; id: number; message: string };
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 
 ctx.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const { id, config, bandSeeds, preview } = event.data;
+  const { id, config, bandSeeds } = event.data;
   const post = (m: WorkerResponse) => ctx.postMessage(m);
   let lastReport = 0;
   let lastFraction = -1;
-  // The preview's seed is done twice (alone, then in the band): (1 + bandSeeds) seeds of work.
-  const total = preview && bandSeeds > 1 ? bandSeeds + 1 : bandSeeds;
-  const progress = (offset: number, seeds: number) => (fraction: number) => {
+  const onProgress = (fraction: number) => {
     // Throttle: at most every 150 ms and only when the shown percentage moves, so progress never
     // makes the page re-render more than a few times a second.
-    const f = (offset + fraction * seeds) / total;
     const now = performance.now();
-    if ((now - lastReport > 150 && Math.round(f * 100) !== Math.round(lastFraction * 100)) || fraction >= 1) {
+    if ((now - lastReport > 150 && Math.round(fraction * 100) !== Math.round(lastFraction * 100)) || fraction >= 1) {
       lastReport = now;
-      lastFraction = f;
-      post({ type: 'progress', id, fraction: f });
+      lastFraction = fraction;
+      post({ type: 'progress', id, fraction });
     }
   };
   try {
-    if (total > bandSeeds) {
-      post({ type: 'preview', id, result: simulate(config, { bandSeeds: 1, onProgress: progress(0, 1) }) });
-    }
-    // Timed without the preview, so the page's speed estimate stays per band.
     const start = performance.now();
-    const result = simulate(config, { bandSeeds, onProgress: progress(total - bandSeeds, bandSeeds) });
+    const result = simulate(config, { bandSeeds, onProgress });
     post({ type: 'done', id, result, ms: performance.now() - start });
   } catch (err) {
     post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });

@@ -9,7 +9,7 @@
  * move is one entry and Back returns to the previous run.
  */
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { SimResult } from '@/lib/sim/types';
 import { DEFAULT_CONFIG, parseSimConfig, type SimConfig, type SimConfigInput } from '@/lib/validation/sim-config';
 import { configFromSearchParams } from '@/lib/validation/sim-config-url';
@@ -44,6 +44,8 @@ export interface SimulatorAppProps {
 /** Performance marks: a control change, and the frame that shows the numbers for it. */
 const INPUT_MARK = 'initlab:input';
 export const SHOWN_MEASURE = 'initlab:input-to-numbers';
+
+const NO_ERRORS: FieldErrors = {};
 
 /** Changes closer together than this belong to one move (one history entry). */
 const HISTORY_GESTURE_MS = 800;
@@ -178,14 +180,18 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
       performance.mark(INPUT_MARK);
       const next = { ...draftRef.current, [key]: value };
       draftRef.current = next;
+      // Urgent: the field shows what was typed. The rest (errors, the config, the run's state)
+      // renders as a transition, in slices, so a keystroke never waits for the whole page.
       setDraft(next);
       const parsed = parseSimConfig(draftToInput(next));
-      if (parsed.ok) {
-        setErrors({});
-        accept(parsed.config);
-      } else {
-        setErrors(parsed.errors);
-      }
+      startTransition(() => {
+        if (parsed.ok) {
+          setErrors(NO_ERRORS);
+          accept(parsed.config);
+        } else {
+          setErrors(parsed.errors);
+        }
+      });
     },
     [accept],
   );
@@ -195,7 +201,7 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
     if (!parsed.ok) return;
     draftRef.current = draftFromConfig(parsed.config);
     setDraft(draftRef.current);
-    setErrors({});
+    setErrors(NO_ERRORS);
     accept(parsed.config, true, mode);
   };
 

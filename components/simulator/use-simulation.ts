@@ -1,12 +1,20 @@
 'use client';
 /**
- * Runs the engine for the simulator page and decides where: on the main thread when the predicted
- * time fits in a frame (so dragging a slider feels instant), otherwise in a Web Worker with
- * progress and cancel, so the page never freezes. The prediction is the engine's own cost estimate
- * (estimateRunMs: the cost model's milliseconds for the whole band) times a speed factor that is re-measured after every run (machines differ by 10x).
- *
- * Only the newest request matters: a newer config supersedes (and, in the worker, terminates) an
- * older run, so results never arrive out of order.
+ * Runs the engine for the simulator page, off the main thread unless a run is tiny.
+ * - Tiny runs (the whole band predicted within MAIN_THREAD_BUDGET_MS) run on the main thread in
+ *   the next animation frame and commit there, so a small network follows a slider every frame.
+ * - Everything else goes to two Web Workers:
+ *   - the preview worker computes the first seed alone (the summary and curves come from it; the
+ *     other seeds only add the band) and is never interrupted for a short job: a request that
+ *     arrives while it is busy waits as the one pending request, so a burst of changes ends with
+ *     the newest. The numbers of a default-sized network arrive in a frame or two, and the main
+ *     thread computes nothing.
+ *   - the band worker computes the full band with progress and cancel. A newer request
+ *     terminates it (simulate() is synchronous, so no message could reach it mid-run), and it
+ *     starts WORKER_DEBOUNCE_MS after the last change, so a slider drag starts one band, not fifty.
+ * Only the newest request matters: results carry their request's id and older ones are dropped.
+ * Predictions are the cost model's estimate (run-budget.ts) times this machine's measured
+ * milliseconds per unit: the median of recent runs (machines differ by 10x).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -17,18 +25,17 @@ import { configToSearchParams } from '@/lib/validation/sim-config-url';
 import type { WorkerRequest, WorkerResponse } from './sim-worker';
 import { BAND_SEEDS, runCost } from './run-budget';
 
-/** Main-thread budget for a full run: about one frame plus slack; beyond this the worker takes over. */
+/** Main-thread budget for a full run: about one frame plus slack; beyond this the workers take over. */
 const MAIN_THREAD_BUDGET_MS = 24;
-/**
- * Budget for a one-seed preview on the main thread while the worker computes the full band. The
- * engine's summary and curves come from the first seed alone (the other seeds only add the band),
- * so the preview shows the final numbers early and the worker then adds the band.
- */
-const PREVIEW_BUDGET_MS = 35;
 /** Whatever the measured speed, never block the main thread on anything this big (estimated ms). */
 const MAIN_THREAD_MAX_UNITS = 2000;
-/** Debounce for worker runs, so a slider drag starts one big run at the end, not fifty. */
+/** Debounce for band runs, so a slider drag starts one band at the end, not fifty. */
 const WORKER_DEBOUNCE_MS = 120;
+/**
+ * A stale preview predicted to run on for longer than this is abandoned (the worker restarted)
+ * rather than waited for.
+ */
+const PREVIEW_RESTART_MS = 300;
 /**
  * Starting guess of this machine's milliseconds per estimated millisecond (the cost model is in
  * the development machine's milliseconds, and the browser's engine measured about 0.3-0.5 of
@@ -80,6 +87,13 @@ function medianOfRecent(recent: number[], units: number, ms: number): number | n
 
 export const configKey = (c: SimConfig) => configToSearchParams(c).toString();
 
+/** A worker running the engine (sim-worker.ts). */
+function spawnWorker(): Worker {
+  // Literal `new URL(..., import.meta.url)` inside `new Worker(...)`: the form Turbopack and
+  // webpack both recognise and bundle as a separate worker chunk.
+  return new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
+}
+
 export function useSimulation(initialResult: SimResult | null) {
   const [state, setState] = useState<SimulationState>({
     result: initialResult,
@@ -92,35 +106,36 @@ export function useSimulation(initialResult: SimResult | null) {
     error: null,
     cancelled: false,
   });
-  const msPerUnit = useRef(INITIAL_MS_PER_UNIT);
-  const worker = useRef<Worker | null>(null);
-  const workerBusy = useRef(false);
+  /** Id of the newest request; every result carries the id of the request it answers. */
   const jobId = useRef(0);
-  const rafId = useRef<number | null>(null);
-  const debounceId = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<SimConfig | null>(null);
   const shownKey = useRef<string | null>(initialResult ? configKey(initialResult.config) : null);
+  const rafId = useRef<number | null>(null);
+  const debounceId = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const band = useRef<{ worker: Worker | null; busy: boolean }>({ worker: null, busy: false });
+  const preview = useRef<{ worker: Worker | null; busy: boolean; startedAt: number; estimateMs: number; pending: { id: number; config: SimConfig } | null }>({
+    worker: null,
+    busy: false,
+    startedAt: 0,
+    estimateMs: 0,
+    pending: null,
+  });
+  /** Id of the last request whose full band arrived (a late preview of it is dropped). */
+  const bandDoneId = useRef(-1);
 
   // Seeded with the starting guess twice, so a single slow first run cannot decide alone.
-  const recent = useRef<number[]>([INITIAL_MS_PER_UNIT, INITIAL_MS_PER_UNIT]);
+  const mainRecent = useRef<number[]>([INITIAL_MS_PER_UNIT, INITIAL_MS_PER_UNIT]);
+  const mainMsPerUnit = useRef(INITIAL_MS_PER_UNIT);
   const workerRecent = useRef<number[]>([INITIAL_MS_PER_UNIT, INITIAL_MS_PER_UNIT]);
   const workerMsPerUnit = useRef(INITIAL_MS_PER_UNIT);
-  /** Main-thread speed, from main-thread runs only (the worker's share the machine differently). */
-  const learn = (units: number, ms: number) => {
-    const m = medianOfRecent(recent.current, units, ms);
-    if (m !== null) msPerUnit.current = m;
+  /** Main-thread speed, from main-thread runs only (the workers share the machine differently). */
+  const learnMain = (units: number, ms: number) => {
+    const m = medianOfRecent(mainRecent.current, units, ms);
+    if (m !== null) mainMsPerUnit.current = m;
   };
   const learnWorker = (units: number, ms: number) => {
     const m = medianOfRecent(workerRecent.current, units, ms);
     if (m !== null) workerMsPerUnit.current = m;
-  };
-
-  const stopWorker = () => {
-    if (worker.current && workerBusy.current) {
-      worker.current.terminate();
-      worker.current = null;
-    }
-    workerBusy.current = false;
   };
 
   const clearTimers = () => {
@@ -130,40 +145,107 @@ export function useSimulation(initialResult: SimResult | null) {
     debounceId.current = null;
   };
 
-  const getWorker = (): Worker => {
-    if (!worker.current) {
-      // Literal `new URL(..., import.meta.url)` inside `new Worker(...)`: the form Turbopack and
-      // webpack both recognise and bundle as a separate worker chunk.
-      const w = new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
-      w.onmessage = (e: MessageEvent<WorkerResponse>) => {
-        const msg = e.data;
-        if (msg.id !== jobId.current) return;
-        performance.mark(`initlab:worker-${msg.type}`);
-        if (msg.type === 'progress') {
-          setState((s) => ({ ...s, progress: msg.fraction }));
-        } else if (msg.type === 'preview') {
-          shownKey.current = null;
-          setState((s) => ({ ...s, result: msg.result, viewResult: msg.result, origin: 'worker', preview: true, error: null }));
-        } else if (msg.type === 'done') {
-          workerBusy.current = false;
-          learnWorker(runCost(msg.result.config), msg.ms);
-          shownKey.current = configKey(msg.result.config);
-          setState({ result: msg.result, viewResult: msg.result, origin: 'worker', running: false, preview: false, progress: null, pending: null, error: null, cancelled: false });
-        } else {
-          workerBusy.current = false;
-          setState((s) => ({ ...s, viewResult: s.result, running: false, progress: null, error: msg.message }));
-        }
-      };
-      w.onerror = (e) => {
-        e.preventDefault();
-        workerBusy.current = false;
-        worker.current?.terminate();
-        worker.current = null;
-        setState((s) => ({ ...s, viewResult: s.result, running: false, progress: null, error: `The background simulation failed to run${e.message ? `: ${e.message}` : ''}.` }));
-      };
-      worker.current = w;
+  const stopBand = () => {
+    if (band.current.worker && band.current.busy) {
+      band.current.worker.terminate();
+      band.current.worker = null;
     }
-    return worker.current;
+    band.current.busy = false;
+  };
+
+  const failed = (message: string) => setState((s) => ({ ...s, viewResult: s.result, running: false, progress: null, error: message }));
+
+  const bandWorker = (): Worker => {
+    if (band.current.worker) return band.current.worker;
+    const w = spawnWorker();
+    w.onmessage = (e: MessageEvent<WorkerResponse>) => {
+      const msg = e.data;
+      if (msg.id !== jobId.current) return;
+      performance.mark(`initlab:band-${msg.type}`);
+      if (msg.type === 'progress') {
+        setState((s) => ({ ...s, progress: msg.fraction }));
+      } else if (msg.type === 'done') {
+        band.current.busy = false;
+        bandDoneId.current = msg.id;
+        learnWorker(runCost(msg.result.config), msg.ms);
+        shownKey.current = configKey(msg.result.config);
+        setState({ result: msg.result, viewResult: msg.result, origin: 'worker', running: false, preview: false, progress: null, pending: null, error: null, cancelled: false });
+      } else {
+        band.current.busy = false;
+        failed(msg.message);
+      }
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      band.current.busy = false;
+      band.current.worker?.terminate();
+      band.current.worker = null;
+      failed(`The background simulation failed to run${e.message ? `: ${e.message}` : ''}.`);
+    };
+    band.current.worker = w;
+    return w;
+  };
+
+  const postPreview = (id: number, config: SimConfig) => {
+    const p = preview.current;
+    const estimateMs = (runCost(config) / BAND_SEEDS) * workerMsPerUnit.current;
+    if (p.busy) {
+      // Wait for a short job; abandon a long one (its answer is stale anyway).
+      if (p.worker && p.estimateMs - (performance.now() - p.startedAt) > PREVIEW_RESTART_MS) {
+        p.worker.terminate();
+        p.worker = null;
+        p.busy = false;
+      } else {
+        p.pending = { id, config };
+        return;
+      }
+    }
+    p.busy = true;
+    p.pending = null;
+    p.startedAt = performance.now();
+    p.estimateMs = estimateMs;
+    const req: WorkerRequest = { id, config, bandSeeds: 1 };
+    previewWorker().postMessage(req);
+  };
+
+  const previewWorker = (): Worker => {
+    const p = preview.current;
+    if (p.worker) return p.worker;
+    const w = spawnWorker();
+    w.onmessage = (e: MessageEvent<WorkerResponse>) => {
+      const msg = e.data;
+      if (msg.id === WARM_UP_JOB || msg.type === 'progress') return;
+      p.busy = false;
+      if (msg.type === 'done') {
+        learnWorker(runCost(msg.result.config) / BAND_SEEDS, msg.ms);
+        if (msg.id === jobId.current && bandDoneId.current !== msg.id) {
+          performance.mark('initlab:preview-done');
+          // What is on screen is no longer the last full result: a request for that older config
+          // must compute again rather than be answered "already shown".
+          shownKey.current = null;
+          const bandSoon = runCost(msg.result.config) * workerMsPerUnit.current <= BAND_SOON_MS;
+          setState((s) => ({ ...s, result: msg.result, viewResult: bandSoon && s.viewResult ? s.viewResult : msg.result, origin: 'worker', preview: true, error: null }));
+        }
+      }
+      // An error is reported by the band run of the same config.
+      const next = p.pending;
+      if (next) postPreview(next.id, next.config);
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      p.worker?.terminate();
+      p.worker = null;
+      p.busy = false;
+    };
+    p.worker = w;
+    return w;
+  };
+
+  const startBand = (id: number, config: SimConfig) => {
+    stopBand();
+    band.current.busy = true;
+    const req: WorkerRequest = { id, config, bandSeeds: BAND_SEEDS };
+    bandWorker().postMessage(req);
   };
 
   const runOnMain = (config: SimConfig) => {
@@ -171,79 +253,48 @@ export function useSimulation(initialResult: SimResult | null) {
     try {
       const result = simulate(config, { bandSeeds: BAND_SEEDS });
       performance.measure('initlab:engine-main', { start });
-      learn(runCost(config), performance.now() - start);
+      learnMain(runCost(config), performance.now() - start);
       shownKey.current = configKey(config);
       // Committed now, inside this animation frame, so the numbers paint in this very frame.
       flushSync(() => setState({ result, viewResult: result, origin: 'main', running: false, preview: false, progress: null, pending: null, error: null, cancelled: false }));
     } catch (err) {
-      setState((s) => ({ ...s, running: false, progress: null, error: err instanceof Error ? err.message : String(err) }));
+      failed(err instanceof Error ? err.message : String(err));
     }
   };
 
-  /** One seed on the main thread; the worker run for the same config stays in flight. */
-  const runPreview = (config: SimConfig) => {
-    const start = performance.now();
-    try {
-      const result = simulate(config, { bandSeeds: 1 });
-      performance.measure('initlab:engine-preview', { start });
-      learn(runCost(config) / BAND_SEEDS, performance.now() - start);
-      // What is on screen is no longer the last full result: a request for that older config
-      // must compute again rather than be answered "already shown" (it would leave this preview).
-      shownKey.current = null;
-      const bandSoon = runCost(config) * workerMsPerUnit.current <= BAND_SOON_MS;
-      flushSync(() => setState((s) => ({ ...s, result, viewResult: bandSoon && s.viewResult ? s.viewResult : result, origin: 'main', preview: true, error: null })));
-    } catch {
-      // The worker run reports any error.
-    }
-  };
-
-  const runInWorker = (config: SimConfig, preview: boolean) => {
-    stopWorker();
-    const id = ++jobId.current;
-    workerBusy.current = true;
-    setState((s) => ({ ...s, running: true, progress: 0, pending: config, error: null, cancelled: false }));
-    const req: WorkerRequest = { id, config, bandSeeds: BAND_SEEDS, preview };
-    getWorker().postMessage(req);
-  };
-
-  /** Ask for a result for `config`; `immediate` skips the worker debounce (presets, URL load). */
+  /** Ask for a result for `config`; `immediate` skips the band's debounce (presets, URL load). */
   const request = useCallback((config: SimConfig, opts: { immediate?: boolean } = {}) => {
     latest.current = config;
     const key = configKey(config);
     clearTimers();
-    if (key === shownKey.current && !workerBusy.current) {
+    preview.current.pending = null;
+    if (key === shownKey.current && !band.current.busy) {
+      jobId.current++;
       setState((s) => (s.running || s.pending ? { ...s, running: false, pending: null, progress: null } : s));
       return;
     }
+    const id = ++jobId.current;
     const units = runCost(config);
-    const rate = msPerUnit.current;
+    const rate = mainMsPerUnit.current;
+    const onMain = units * rate <= MAIN_THREAD_BUDGET_MS && units <= MAIN_THREAD_MAX_UNITS;
     // Where the run goes and why, for the page's performance timeline (bench/ui-bench.ts).
-    performance.mark('initlab:request', { detail: { estimatedMs: units * rate, msPerUnit: rate } });
-    if (units * rate <= MAIN_THREAD_BUDGET_MS && units <= MAIN_THREAD_MAX_UNITS) {
-      // Supersede any background run, then compute in the next frame (coalescing a burst of
-      // input events from a slider drag into one run per frame).
-      stopWorker();
-      jobId.current++;
+    performance.mark('initlab:request', { detail: { onMain, estimatedMs: units * (onMain ? rate : workerMsPerUnit.current) } });
+    if (onMain) {
+      stopBand();
       setState((s) => ({ ...s, running: true, progress: null, pending: config, error: null, cancelled: false }));
+      // In the next frame: a burst of input events from a slider drag makes one run per frame.
       rafId.current = requestAnimationFrame(() => {
         rafId.current = null;
         if (latest.current) runOnMain(latest.current);
       });
       return;
     }
-    const previewUnits = units / BAND_SEEDS;
     setState((s) => ({ ...s, running: true, progress: 0, pending: config, error: null, cancelled: false }));
-    const mainPreview = previewUnits * rate <= PREVIEW_BUDGET_MS && previewUnits <= MAIN_THREAD_MAX_UNITS;
-    if (mainPreview) {
-      rafId.current = requestAnimationFrame(() => {
-        rafId.current = null;
-        if (latest.current) runPreview(latest.current);
-      });
-    }
+    postPreview(id, config);
     debounceId.current = setTimeout(
       () => {
         debounceId.current = null;
-        if (latest.current) runInWorker(latest.current, !mainPreview);
+        startBand(id, config);
       },
       opts.immediate ? 0 : WORKER_DEBOUNCE_MS,
     );
@@ -252,16 +303,17 @@ export function useSimulation(initialResult: SimResult | null) {
 
   const cancel = useCallback(() => {
     clearTimers();
-    stopWorker();
+    stopBand();
+    preview.current.pending = null;
     jobId.current++;
     setState((s) => ({ ...s, viewResult: s.result, running: false, progress: null, cancelled: true }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Once the page is idle, warm the engine up on both threads with a tiny run of the same kind:
-  // the first real run would otherwise pay for compiling the WebAssembly kernels and the
-  // JavaScript, take several times longer than the next, and teach the speed estimate that this
-  // machine is slow. Nothing is shown or learned from it.
+  // Once the page is idle, warm the engine up on the main thread and in both workers with a tiny
+  // run of the same kind: the first real run would otherwise pay for compiling the WebAssembly
+  // kernels and the JavaScript and take several times longer than the next. Nothing is shown or
+  // learned from it.
   useEffect(() => {
     const warm = () => {
       const base = latest.current ?? initialResult?.config ?? DEFAULT_CONFIG;
@@ -274,10 +326,9 @@ export function useSimulation(initialResult: SimResult | null) {
       } catch {
         // A failing warm-up changes nothing; the real run reports its own errors.
       }
-      if (!workerBusy.current) {
-        const req: WorkerRequest = { id: WARM_UP_JOB, config: tiny, bandSeeds: 1 };
-        getWorker().postMessage(req);
-      }
+      const req: WorkerRequest = { id: WARM_UP_JOB, config: tiny, bandSeeds: 1 };
+      if (!preview.current.busy) previewWorker().postMessage(req);
+      if (!band.current.busy) bandWorker().postMessage(req);
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(warm, { timeout: 2000 });
@@ -291,8 +342,8 @@ export function useSimulation(initialResult: SimResult | null) {
   useEffect(
     () => () => {
       clearTimers();
-      worker.current?.terminate();
-      worker.current = null;
+      band.current.worker?.terminate();
+      preview.current.worker?.terminate();
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
