@@ -1,4 +1,4 @@
-import { wasmGramBlocks, wasmMultiplyUpperBlocks } from './wasm-kernels';
+import { wasmGramBlocks, wasmMatmulBlocks, wasmMatmulTransposedBlocks, wasmMultiplyUpperBlocks } from './wasm-kernels';
 
 /**
  * Dense kernels on row-major Float64Array matrices, written for V8 (no SIMD): each kernel
@@ -11,8 +11,25 @@ import { wasmGramBlocks, wasmMultiplyUpperBlocks } from './wasm-kernels';
  * Shapes: activations are (units x B), one row per unit, one column per sample.
  */
 
-/** Z (m x B) = W (m x k) * A (k x B). Z is overwritten. Blocks of 2 output rows x 4 samples. */
+/**
+ * Z (m x B) = W (m x k) * A (k x B). Z is overwritten. Each entry is one running sum from +0 over
+ * p in increasing order, so the wasm kernel (4 x 4 blocks, the sum split into chunks) and the JS
+ * edge code give the JS kernel's bits. JS: blocks of 2 output rows x 4 samples.
+ */
 export function matmul(W: Float64Array, m: number, k: number, A: Float64Array, B: number, Z: Float64Array): void {
+  if (m >= 4 && B >= 4 && k >= 1 && wasmMatmulBlocks(W, m, k, A, B, Z)) {
+    const m4 = m - (m % 4);
+    const B4 = B - (B % 4);
+    for (let i = 0; i < m; i++) {
+      const w0 = i * k;
+      for (let b = i < m4 ? B4 : 0; b < B; b++) {
+        let s = 0;
+        for (let p = 0, a = b; p < k; p++, a += B) s += W[w0 + p] * A[a];
+        Z[i * B + b] = s;
+      }
+    }
+    return;
+  }
   const B4 = B - (B % 4);
   let i = 0;
   for (; i + 1 < m; i += 2) {
@@ -55,8 +72,24 @@ export function matmul(W: Float64Array, m: number, k: number, A: Float64Array, B
   }
 }
 
-/** G (k x B) = W^T * D, with W (m x k) and D (m x B). Blocks of 2 output rows x 4 samples. */
+/**
+ * G (k x B) = W^T * D, with W (m x k) and D (m x B). Each entry is one running sum from +0 over
+ * i in increasing order (wasm: 4 x 4 blocks of W^T D, as for matmul). JS: blocks of 2 output
+ * rows x 4 samples.
+ */
 export function matmulTransposed(W: Float64Array, m: number, k: number, D: Float64Array, B: number, G: Float64Array): void {
+  if (k >= 4 && B >= 4 && m >= 1 && wasmMatmulTransposedBlocks(W, m, k, D, B, G)) {
+    const k4 = k - (k % 4);
+    const B4 = B - (B % 4);
+    for (let p = 0; p < k; p++) {
+      for (let b = p < k4 ? B4 : 0; b < B; b++) {
+        let s = 0;
+        for (let i = 0, w = p, d = b; i < m; i++, w += k, d += B) s += W[w] * D[d];
+        G[p * B + b] = s;
+      }
+    }
+    return;
+  }
   const B4 = B - (B % 4);
   let p = 0;
   for (; p + 1 < k; p += 2) {

@@ -1,6 +1,7 @@
 /**
- * WebAssembly (SIMD, f64x2) versions of the two hottest engine kernels, gram and multiplyUpper
- * (about two thirds of a default run in scalar JS). V8 does not vectorise JS, and the scalar JS
+ * WebAssembly (SIMD, f64x2) versions of the engine's hot kernels: gram and multiplyUpper (about
+ * two thirds of a default covariance-path run in scalar JS), and the dense products W a and W^T d
+ * of the materialized path (uniform, truncated-normal, residual and normalized networks). V8 does not vectorise JS, and the scalar JS
  * kernels already run at about one multiply-add per cycle; two-lane f64x2 with 8 accumulators
  * does several times better. This module owns the compiled instance, its memory and the copies
  * into and out of it; linalg.ts decides when to use it and does the edge rows and columns.
@@ -10,8 +11,8 @@
  * the same bits on every engine (tests/sim/wasm-kernels.test.ts checks this). NaN outputs are
  * canonicalised on the way out, so a NaN's payload never depends on which path ran.
  *
- * The module (lib/sim/wasm/kernels-wasm.ts, built by lib/sim/wasm/build-kernels.mjs) is well
- * under 4 KB, so it can be compiled synchronously even on a browser's main thread. Where
+ * The module (lib/sim/wasm/kernels-wasm.ts, built by lib/sim/wasm/build-kernels.mjs) is about
+ * 2 KB, under 4 KB, so it can be compiled synchronously even on a browser's main thread. Where
  * WebAssembly or SIMD is unavailable (or a Content-Security-Policy forbids compiling it), the
  * engine falls back to the JS kernels.
  */
@@ -21,6 +22,7 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   gram(m: number, rows: number, B: number, g: number): void;
   multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
+  gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
 }
 
 let exportsOrNull: KernelExports | null | undefined; // undefined: not tried yet
@@ -106,4 +108,82 @@ export function wasmMultiplyUpperBlocks(X: Float64Array, rows: number, U: Float6
   k.multiplyUpper(0, rows, u * 8, B, scale, z * 8);
   copyOut(h, z, Z, (rows & ~3) * B);
   return true;
+}
+
+/**
+ * Row stride (in doubles) for a matrix with k columns in the heap: even, so rows stay 16-byte
+ * aligned, and padded when a multiple of 64 (512 bytes), so that walking down a column does not
+ * hit the same few cache sets on every row (4 KB aliasing: 1024 columns is exactly 8 KB a row).
+ */
+function paddedStride(k: number): number {
+  const ld = even(k);
+  return ld % 64 === 0 ? ld + 8 : ld;
+}
+
+/** The sum over t is split into chunks of this many terms, so each chunk's rows stay in cache. */
+const GEMM_CHUNK = 256;
+
+/** Copies W (m x k, row-major) into the heap at `at` with row stride ld. */
+function copyRows(h: Float64Array, W: Float64Array, m: number, k: number, at: number, ld: number): void {
+  if (ld === k) {
+    h.set(W.subarray(0, m * k), at);
+    return;
+  }
+  for (let i = 0; i < m; i++) h.set(W.subarray(i * k, i * k + k), at + i * ld);
+}
+
+/**
+ * Z (m x B) = W (m x k) A (k x B) for rows below m & ~3 and columns below B & ~3; Z's other
+ * entries are left alone, for the caller. False if the wasm kernels are off. k >= 1.
+ */
+export function wasmMatmulBlocks(W: Float64Array, m: number, k: number, A: Float64Array, B: number, Z: Float64Array): boolean {
+  const km = enabled ? load() : null;
+  if (!km) return false;
+  const ld = paddedStride(k);
+  const a = m * ld;
+  const z = a + even(k * B);
+  const h = reserve(km, z + m * B);
+  copyRows(h, W, m, k, 0, ld);
+  h.set(A.subarray(0, k * B), a);
+  for (let t = 0; t < k; t += GEMM_CHUNK) {
+    km.gemm(t * 8, 8, ld * 8, (a + t * B) * 8, B * 8, 8, z * 8, m, Math.min(GEMM_CHUNK, k - t), B, t > 0 ? 1 : 0);
+  }
+  copyOutBlocks(h, z, Z, m & ~3, B);
+  return true;
+}
+
+/**
+ * G (k x B) = W^T D, W (m x k) and D (m x B), for rows below k & ~3 and columns below B & ~3;
+ * G's other entries are left alone, for the caller. False if the wasm kernels are off. m >= 1.
+ */
+export function wasmMatmulTransposedBlocks(W: Float64Array, m: number, k: number, D: Float64Array, B: number, G: Float64Array): boolean {
+  const km = enabled ? load() : null;
+  if (!km) return false;
+  const ld = paddedStride(k);
+  const d = m * ld;
+  const g = d + even(m * B);
+  const h = reserve(km, g + k * B);
+  copyRows(h, W, m, k, 0, ld);
+  h.set(D.subarray(0, m * B), d);
+  for (let t = 0; t < m; t += GEMM_CHUNK) {
+    km.gemm(t * ld * 8, ld * 8, 8, (d + t * B) * 8, B * 8, 8, g * 8, k, Math.min(GEMM_CHUNK, m - t), B, t > 0 ? 1 : 0);
+  }
+  copyOutBlocks(h, g, G, k & ~3, B);
+  return true;
+}
+
+/** Copies the first `rows` rows, columns below B & ~3, of a rows x B heap matrix (canonical NaN). */
+function copyOutBlocks(h: Float64Array, from: number, to: Float64Array, rows: number, B: number): void {
+  const B4 = B & ~3;
+  if (B4 === B) {
+    copyOut(h, from, to, rows * B);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    const o = r * B;
+    for (let b = 0; b < B4; b++) {
+      const v = h[from + o + b];
+      to[o + b] = v === v ? v : NaN;
+    }
+  }
 }

@@ -3,15 +3,17 @@
  * lib/sim/wasm/kernels-wasm.ts. Run `node lib/sim/wasm/build-kernels.mjs` after editing; a test
  * (tests/sim/wasm-kernels.test.ts) checks that the checked-in bytes are what this script emits.
  *
- * Why a hand-written encoder: the module is two small loops, and emitting the binary here keeps
+ * Why a hand-written encoder: the module is three small loop nests, and emitting the binary here keeps
  * the build free of a WAT toolchain while the code below still reads like WAT (one instruction per
  * helper call). Only IEEE-exact f64x2 add and mul are used (no FMA, no relaxed SIMD), so results
  * are the same on every engine. The module must stay under 4 KB: Chrome refuses synchronous
  * compilation of larger modules on the main thread.
  *
- * Both kernels compute every output entry as one running sum, starting from +0 and adding the
- * products in increasing order of the summed index, exactly as the JS kernels in linalg.ts do, so
- * the blocking (4 x 4 entries here, in 8 two-lane accumulators) does not change any bit.
+ * The kernels (gram, multiplyUpper, and gemm for the materialized path's W a and W^T d) compute
+ * every output entry as one running sum, starting from +0 and adding the products in increasing
+ * order of the summed index, exactly as the JS kernels in linalg.ts do, so the blocking (4 x 4
+ * entries here, in 8 two-lane accumulators; gemm may also stop and resume a sum through memory)
+ * does not change any bit.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +75,7 @@ const load64Splat = (offset) => simd(0x0a, 3, ...uleb(offset));
 const f64x2Splat = simd(0x14);
 const f64x2Add = simd(0xf0);
 const f64x2Mul = simd(0xf2);
+const select = [0x1b]; // the first operand if the i32 on top is nonzero, else the second
 const zeroV128 = simd(0x0c, ...new Array(16).fill(0)); // +0 in both lanes, like `let s = 0`
 
 /** `for (; i < limit; i += step) body` with a signed compare; i must be initialised before. */
@@ -172,10 +175,65 @@ function multiplyUpperFunction() {
   return { params: [I32, I32, I32, I32, F64, I32], locals, body };
 }
 
+// --- gemm(x, sT, sR, a, aT, aB, z, M, T, N, more) ------------------------------------------------
+// Z[r][b] (+)= sum_{t < T} X[t * sT + r * sR] * A[t * aT + b * aB] for rows below M & ~3 and
+// columns below N & ~3 (Z row-major with N columns), in 4 x 4 blocks. Byte addresses and byte
+// strides; A's 4-column groups must be contiguous (aB = 8), or packed panels (aT = 32). T >= 1.
+// With more = 0 each entry starts from +0, otherwise from Z's value, so a caller can split the
+// sum over t into chunks (storing and reloading a double is exact: the same bits as one sum).
+function gemmFunction() {
+  const [X, sT, sR, A, aT, aB, Z, M, T, N, more] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [stride, M4, N4, r, b0, px, pa, pz, xr, zr, r2, r3, t] = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
+  const [x, y0, y1] = [24, 25, 26];
+  const acc = [27, 28, 29, 30, 31, 32, 33, 34];
+  const locals = [[13, I32], [11, V128]].map(([n, ty]) => [...uleb(n), ty]);
+  const rowOffset = [null, sR, r2, r3];
+  const splatRow = (k) => [get(px), ...(k ? [get(rowOffset[k]), add] : []), load64Splat(0)];
+  const body = [
+    get(N), i32(3), shl, set(stride),
+    get(M), i32(-4), and, set(M4),
+    get(N), i32(-4), and, set(N4),
+    get(sR), i32(1), shl, set(r2),
+    get(r2), get(sR), add, set(r3),
+    i32(0), set(r),
+    forLt(r, get(M4), 4,
+      get(X), get(r), get(sR), mul, add, set(xr),
+      get(Z), get(r), get(stride), mul, add, set(zr),
+      i32(0), set(b0),
+      forLt(b0, get(N4), 4,
+        get(zr), get(b0), i32(3), shl, add, set(pz),
+        ...[0, 1, 2, 3].map((k) => [
+          get(pz), v128Load(0), ...zeroV128, get(more), select, set(acc[2 * k]),
+          get(pz), v128Load(16), ...zeroV128, get(more), select, set(acc[2 * k + 1]),
+          get(pz), get(stride), add, set(pz),
+        ]),
+        get(xr), set(px),
+        get(A), get(b0), get(aB), mul, add, set(pa),
+        get(T), set(t),
+        loop(
+          get(pa), v128Load(0), set(y0),
+          get(pa), v128Load(16), set(y1),
+          ...[0, 1, 2, 3].map((k) => [splatRow(k), set(x), madd2(x, acc[2 * k], y0, acc[2 * k + 1], y1)]),
+          get(pa), get(aT), add, set(pa),
+          get(px), get(sT), add, set(px),
+          get(t), i32(1), sub, tee(t), brIf(0),
+        ),
+        get(zr), get(b0), i32(3), shl, add, set(pz),
+        ...[0, 1, 2, 3].map((k) => [
+          get(pz), get(acc[2 * k]), v128Store(0),
+          get(pz), get(acc[2 * k + 1]), v128Store(16),
+          get(pz), get(stride), add, set(pz),
+        ]),
+      ),
+    ),
+  ];
+  return { params: new Array(11).fill(I32), locals, body };
+}
+
 // --- Module -----------------------------------------------------------------------------------
 
 export function buildKernels() {
-  const fns = [gramFunction(), multiplyUpperFunction()];
+  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction()];
   const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), 0x00])));
   const funcs = section(3, vec(fns.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, 0x01]])); // one memory, min 1 page, no maximum
@@ -185,6 +243,7 @@ export function buildKernels() {
       [...name('memory'), 0x02, 0x00],
       [...name('gram'), 0x00, 0x00],
       [...name('multiplyUpper'), 0x00, 0x01],
+      [...name('gemm'), 0x00, 0x02],
     ]),
   );
   const code = section(
