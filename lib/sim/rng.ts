@@ -199,6 +199,84 @@ export class Rng {
     this.s2 = s2;
     this.s3 = s3;
   }
+
+  /**
+   * Fills out[offset .. offset+count) with bound * uniformSigned(): the same values as that loop,
+   * with the state in locals (uniform weights).
+   */
+  fillUniformSigned(out: Float64Array, bound: number, offset = 0, count = out.length - offset): void {
+    const end = offset + count;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = offset; i < end; i++) {
+      const m = Math.imul(s1, 5);
+      const h = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      out[i] = bound * ((h | 0) * 4.656612873077393e-10);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
+  /**
+   * Fills out[offset .. offset+count) with scale * x, x a normal() redrawn while |x| > limit: the
+   * same values and stream as that loop (truncated-normal weights), with fillNormal's fast path.
+   */
+  fillTruncatedNormal(out: Float64Array, scale: number, limit: number, offset = 0, count = out.length - offset): void {
+    const end = offset + count;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    const kn = KN;
+    const wn = WN;
+    let i = offset;
+    while (i < end) {
+      let h = 0;
+      for (; i < end; ) {
+        const m = Math.imul(s1, 5);
+        h = Math.imul((m << 7) | (m >>> 25), 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const u = h >> 8;
+        const iz = h & 255;
+        if (!(Math.abs(u) < kn[iz])) break;
+        const x = u * wn[iz];
+        if (x > limit || x < -limit) continue;
+        out[i++] = x * scale;
+      }
+      if (i === end) break;
+      this.s0 = s0;
+      this.s1 = s1;
+      this.s2 = s2;
+      this.s3 = s3;
+      const x = this.normalSlow(h);
+      s0 = this.s0;
+      s1 = this.s1;
+      s2 = this.s2;
+      s3 = this.s3;
+      if (!(x > limit || x < -limit)) out[i++] = x * scale;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
 }
 
 /** A generator for one purpose of one seed, e.g. createRng(seed, STREAM.weights, layer). */

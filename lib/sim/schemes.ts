@@ -249,15 +249,9 @@ export function sampleDenseWeights(config: WeightConfig, fanIn: number, fanOut: 
   } else if (dist === 'normal') {
     rng.fillNormal(W, std, 0, n);
   } else if (dist === 'uniform') {
-    const bound = Math.sqrt(3) * std;
-    for (let i = 0; i < n; i++) W[i] = bound * rng.uniformSigned();
+    rng.fillUniformSigned(W, Math.sqrt(3) * std, 0, n);
   } else if (dist === 'truncated-normal') {
-    const scale = std / TRUNCATED_STD;
-    for (let i = 0; i < n; i++) {
-      let x = rng.normal();
-      while (x > 2 || x < -2) x = rng.normal();
-      W[i] = x * scale;
-    }
+    rng.fillTruncatedNormal(W, std / TRUNCATED_STD, 2, 0, n);
   } else {
     throw new Error(`sampleDenseWeights: ${config.scheme} is not an elementwise scheme`);
   }
