@@ -22,7 +22,7 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   gram(m: number, rows: number, B: number, g: number): void;
   multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
-  gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
+  gemm(x: number, sT: number, rB: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
 }
 
 let exportsOrNull: KernelExports | null | undefined; // undefined: not tried yet
@@ -123,6 +123,26 @@ function paddedStride(k: number): number {
 /** The sum over t is split into chunks of this many terms, so each chunk's rows stay in cache. */
 const GEMM_CHUNK = 256;
 
+/**
+ * Copies rows below m & ~3 of W (m x k, row-major) into the heap at `at` in panels of 4 rows,
+ * each k x 4 row-major (the four weights a step of W a needs are adjacent).
+ */
+function copyPanels(h: Float64Array, W: Float64Array, m: number, k: number, at: number): void {
+  for (let r = 0; r + 3 < m; r += 4) {
+    let o = at + r * k;
+    const w0 = r * k;
+    const w1 = w0 + k;
+    const w2 = w1 + k;
+    const w3 = w2 + k;
+    for (let p = 0; p < k; p++, o += 4) {
+      h[o] = W[w0 + p];
+      h[o + 1] = W[w1 + p];
+      h[o + 2] = W[w2 + p];
+      h[o + 3] = W[w3 + p];
+    }
+  }
+}
+
 /** Copies W (m x k, row-major) into the heap at `at` with row stride ld. */
 function copyRows(h: Float64Array, W: Float64Array, m: number, k: number, at: number, ld: number): void {
   if (ld === k) {
@@ -139,14 +159,13 @@ function copyRows(h: Float64Array, W: Float64Array, m: number, k: number, at: nu
 export function wasmMatmulBlocks(W: Float64Array, m: number, k: number, A: Float64Array, B: number, Z: Float64Array): boolean {
   const km = enabled ? load() : null;
   if (!km) return false;
-  const ld = paddedStride(k);
-  const a = m * ld;
+  const a = (m & ~3) * k;
   const z = a + even(k * B);
   const h = reserve(km, z + m * B);
-  copyRows(h, W, m, k, 0, ld);
+  copyPanels(h, W, m, k, 0);
   h.set(A.subarray(0, k * B), a);
   for (let t = 0; t < k; t += GEMM_CHUNK) {
-    km.gemm(t * 8, 8, ld * 8, (a + t * B) * 8, B * 8, 8, z * 8, m, Math.min(GEMM_CHUNK, k - t), B, t > 0 ? 1 : 0);
+    km.gemm(t * 32, 32, k * 32, (a + t * B) * 8, B * 8, 8, z * 8, m, Math.min(GEMM_CHUNK, k - t), B, t > 0 ? 1 : 0);
   }
   copyOutBlocks(h, z, Z, m & ~3, B);
   return true;
@@ -166,7 +185,7 @@ export function wasmMatmulTransposedBlocks(W: Float64Array, m: number, k: number
   copyRows(h, W, m, k, 0, ld);
   h.set(D.subarray(0, m * B), d);
   for (let t = 0; t < m; t += GEMM_CHUNK) {
-    km.gemm(t * ld * 8, ld * 8, 8, (d + t * B) * 8, B * 8, 8, g * 8, k, Math.min(GEMM_CHUNK, m - t), B, t > 0 ? 1 : 0);
+    km.gemm(t * ld * 8, ld * 8, 32, (d + t * B) * 8, B * 8, 8, g * 8, k, Math.min(GEMM_CHUNK, m - t), B, t > 0 ? 1 : 0);
   }
   copyOutBlocks(h, g, G, k & ~3, B);
   return true;
