@@ -239,20 +239,28 @@ export function describeFormula(config: WeightConfig): string {
   return base;
 }
 
-/** Fills W (fanOut x fanIn, row-major) with an elementwise scheme's weights (not orthogonal). */
-export function sampleDenseWeights(config: WeightConfig, fanIn: number, fanOut: number, rng: Rng, W: Float64Array): void {
-  const n = fanIn * fanOut;
+/**
+ * Fills W (fanOut x fanIn) with an elementwise scheme's weights (not orthogonal), drawn in
+ * row-major order; row i goes to W[at + i ld .. + fanIn) (default: packed from 0), so a padded
+ * destination such as the wasm kernels' memory gets the same values as a packed array.
+ */
+export function sampleDenseWeights(config: WeightConfig, fanIn: number, fanOut: number, rng: Rng, W: Float64Array, at = 0, ld = fanIn): void {
   const std = weightStd(config, fanIn, fanOut);
   const dist = SCHEME_INFO[config.scheme].distribution;
-  if (dist === 'constant' || std === 0) {
-    W.fill(0, 0, n);
-  } else if (dist === 'normal') {
-    rng.fillNormal(W, std, 0, n);
-  } else if (dist === 'uniform') {
-    rng.fillUniformSigned(W, Math.sqrt(3) * std, 0, n);
-  } else if (dist === 'truncated-normal') {
-    rng.fillTruncatedNormal(W, std / TRUNCATED_STD, 2, 0, n);
-  } else {
-    throw new Error(`sampleDenseWeights: ${config.scheme} is not an elementwise scheme`);
+  const rows = ld === fanIn ? 1 : fanOut;
+  const len = ld === fanIn ? fanIn * fanOut : fanIn;
+  for (let i = 0; i < rows; i++) {
+    const o = at + i * ld;
+    if (dist === 'constant' || std === 0) {
+      W.fill(0, o, o + len);
+    } else if (dist === 'normal') {
+      rng.fillNormal(W, std, o, len);
+    } else if (dist === 'uniform') {
+      rng.fillUniformSigned(W, Math.sqrt(3) * std, o, len);
+    } else if (dist === 'truncated-normal') {
+      rng.fillTruncatedNormal(W, std / TRUNCATED_STD, 2, o, len);
+    } else {
+      throw new Error(`sampleDenseWeights: ${config.scheme} is not an elementwise scheme`);
+    }
   }
 }

@@ -22,7 +22,7 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   gram(m: number, rows: number, B: number, g: number): void;
   multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
-  gemm(x: number, sT: number, rB: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
+  gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
 }
 
 let exportsOrNull: KernelExports | null | undefined; // undefined: not tried yet
@@ -111,9 +111,22 @@ export function wasmMultiplyUpperBlocks(X: Float64Array, rows: number, U: Float6
 }
 
 /**
- * Row stride (in doubles) for a matrix with k columns in the heap: even, so rows stay 16-byte
- * aligned, and padded when a multiple of 64 (512 bytes), so that walking down a column does not
- * hit the same few cache sets on every row (4 KB aliasing: 1024 columns is exactly 8 KB a row).
+ * Writes a weight matrix W (m x k) into `out`, row i at out[at + i ld .. at + i ld + k): a copy
+ * of a stored W, or the sampler itself, so fresh weights go straight into the kernels' memory.
+ */
+export type WeightWriter = (out: Float64Array, at: number, ld: number) => void;
+
+/** Where a dense product left W in the heap (row i at h[at + i ld]), for the caller's edge code. */
+export interface PlacedWeights {
+  h: Float64Array;
+  at: number;
+  ld: number;
+}
+
+/**
+ * Row stride (in doubles) for W in the heap: even, so rows stay 16-byte aligned, and padded
+ * when a multiple of 64 (512 bytes), so that walking down a column (W^T d, and the four rows of
+ * W a) does not land on the same few cache sets every row (1024 columns is exactly 8 KB a row).
  */
 function paddedStride(k: number): number {
   const ld = even(k);
@@ -124,71 +137,62 @@ function paddedStride(k: number): number {
 const GEMM_CHUNK = 256;
 
 /**
- * Copies rows below m & ~3 of W (m x k, row-major) into the heap at `at` in panels of 4 rows,
- * each k x 4 row-major (the four weights a step of W a needs are adjacent).
+ * Copies columns below B & ~3 of A (k x B, row-major) into the heap at `at` in panels of 4
+ * columns, each k x 4 row-major, so the kernel reads each panel as one contiguous stream.
  */
-function copyPanels(h: Float64Array, W: Float64Array, m: number, k: number, at: number): void {
-  for (let r = 0; r + 3 < m; r += 4) {
-    let o = at + r * k;
-    const w0 = r * k;
-    const w1 = w0 + k;
-    const w2 = w1 + k;
-    const w3 = w2 + k;
-    for (let p = 0; p < k; p++, o += 4) {
-      h[o] = W[w0 + p];
-      h[o + 1] = W[w1 + p];
-      h[o + 2] = W[w2 + p];
-      h[o + 3] = W[w3 + p];
+function copyColumnPanels(h: Float64Array, A: Float64Array, k: number, B: number, at: number): void {
+  const B4 = B & ~3;
+  for (let b = 0; b < B4; b += 4) {
+    let o = at + b * k;
+    for (let p = 0, a = b; p < k; p++, a += B, o += 4) {
+      h[o] = A[a];
+      h[o + 1] = A[a + 1];
+      h[o + 2] = A[a + 2];
+      h[o + 3] = A[a + 3];
     }
   }
 }
 
-/** Copies W (m x k, row-major) into the heap at `at` with row stride ld. */
-function copyRows(h: Float64Array, W: Float64Array, m: number, k: number, at: number, ld: number): void {
-  if (ld === k) {
-    h.set(W.subarray(0, m * k), at);
-    return;
-  }
-  for (let i = 0; i < m; i++) h.set(W.subarray(i * k, i * k + k), at + i * ld);
-}
-
 /**
- * Z (m x B) = W (m x k) A (k x B) for rows below m & ~3 and columns below B & ~3; Z's other
- * entries are left alone, for the caller. False if the wasm kernels are off. k >= 1.
+ * Z (m x B) = W (m x k) A (k x B) for rows below m & ~3 and columns below B & ~3, W written into
+ * the heap by `write`; Z's other entries are left alone, for the caller, who finds W where the
+ * result says. Null if the wasm kernels are off. m >= 4, k >= 1.
  */
-export function wasmMatmulBlocks(W: Float64Array, m: number, k: number, A: Float64Array, B: number, Z: Float64Array): boolean {
+export function wasmMatmulBlocks(write: WeightWriter, m: number, k: number, A: Float64Array, B: number, Z: Float64Array): PlacedWeights | null {
   const km = enabled ? load() : null;
-  if (!km) return false;
-  const a = (m & ~3) * k;
+  if (!km) return null;
+  const ld = paddedStride(k);
+  const a = m * ld;
   const z = a + even(k * B);
   const h = reserve(km, z + m * B);
-  copyPanels(h, W, m, k, 0);
-  h.set(A.subarray(0, k * B), a);
+  write(h, 0, ld);
+  copyColumnPanels(h, A, k, B, a);
   for (let t = 0; t < k; t += GEMM_CHUNK) {
-    km.gemm(t * 32, 32, k * 32, (a + t * B) * 8, B * 8, 8, z * 8, m, Math.min(GEMM_CHUNK, k - t), B, t > 0 ? 1 : 0);
+    km.gemm(t * 8, 8, ld * 8, (a + t * 4) * 8, 32, k * 8, z * 8, m, Math.min(GEMM_CHUNK, k - t), B, t > 0 ? 1 : 0);
   }
   copyOutBlocks(h, z, Z, m & ~3, B);
-  return true;
+  return { h, at: 0, ld };
 }
 
 /**
- * G (k x B) = W^T D, W (m x k) and D (m x B), for rows below k & ~3 and columns below B & ~3;
- * G's other entries are left alone, for the caller. False if the wasm kernels are off. m >= 1.
+ * G (k x B) = W^T D, W (m x k) written into the heap by `write` and D (m x B), for rows below
+ * k & ~3 and columns below B & ~3; G's other entries are left alone, for the caller. Null if the
+ * wasm kernels are off. k >= 4, m >= 1.
  */
-export function wasmMatmulTransposedBlocks(W: Float64Array, m: number, k: number, D: Float64Array, B: number, G: Float64Array): boolean {
+export function wasmMatmulTransposedBlocks(write: WeightWriter, m: number, k: number, D: Float64Array, B: number, G: Float64Array): PlacedWeights | null {
   const km = enabled ? load() : null;
-  if (!km) return false;
+  if (!km) return null;
   const ld = paddedStride(k);
   const d = m * ld;
   const g = d + even(m * B);
   const h = reserve(km, g + k * B);
-  copyRows(h, W, m, k, 0, ld);
-  h.set(D.subarray(0, m * B), d);
+  write(h, 0, ld);
+  copyColumnPanels(h, D, m, B, d);
   for (let t = 0; t < m; t += GEMM_CHUNK) {
-    km.gemm(t * ld * 8, ld * 8, 32, (d + t * B) * 8, B * 8, 8, g * 8, k, Math.min(GEMM_CHUNK, m - t), B, t > 0 ? 1 : 0);
+    km.gemm(t * ld * 8, ld * 8, 8, (d + t * 4) * 8, 32, m * 8, g * 8, k, Math.min(GEMM_CHUNK, m - t), B, t > 0 ? 1 : 0);
   }
   copyOutBlocks(h, g, G, k & ~3, B);
-  return true;
+  return { h, at: 0, ld };
 }
 
 /** Copies the first `rows` rows, columns below B & ~3, of a rows x B heap matrix (canonical NaN). */

@@ -175,28 +175,30 @@ function multiplyUpperFunction() {
   return { params: [I32, I32, I32, I32, F64, I32], locals, body };
 }
 
-// --- gemm(x, sT, rB, a, aT, aB, z, M, T, N, more) ------------------------------------------------
-// Z[r + j][b] (+)= sum_{t < T} X(t, r + j) * A[t * aT + b * aB] for 4-row blocks r below M & ~3,
-// j < 4, and columns below N & ~3 (Z row-major with N columns), in 4 x 4 blocks; X(t, r + j) is
-// the double at x + (r / 4) rB + t sT + 8 j, so the four values of a block and step t are
-// adjacent: W a takes W packed in panels of 4 rows (rB = 32 k, sT = 32), W^T d takes a row-major
-// W (rB = 32, sT = the row stride). Byte addresses and strides; A's 4-column groups contiguous
-// (aB = 8). T >= 1. With more = 0 each entry starts from +0, otherwise from Z's value, so a
-// caller can split the sum over t into chunks (storing and reloading a double is exact).
+// --- gemm(x, sT, sR, a, aT, aB, z, M, T, N, more) ------------------------------------------------
+// Z[r][b] (+)= sum_{t < T} X[t sT + r sR] * A[t aT + b aB] for rows below M & ~3 and columns
+// below N & ~3 (Z row-major with N columns), in 4 x 4 blocks. Byte addresses and strides: a
+// row-major W with row stride ld gives W a with (sT, sR) = (8, 8 ld) and W^T d with (8 ld, 8).
+// A's 4-column groups must be contiguous: row-major (aT = 8 N, aB = 8) or panels of 4 columns
+// (aT = 32, aB = 8 T_total). T >= 1. With more = 0 each entry starts from +0, otherwise from Z's
+// value, so a caller can split the sum over t into chunks (storing and reloading is exact).
 function gemmFunction() {
-  const [X, sT, rB, A, aT, aB, Z, M, T, N, more] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const [stride, M4, N4, r, b0, px, pa, pz, xr, zr, t] = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
-  const [x, y0, y1] = [22, 23, 24];
-  const acc = [25, 26, 27, 28, 29, 30, 31, 32];
-  const locals = [[11, I32], [11, V128]].map(([n, ty]) => [...uleb(n), ty]);
-  const splatRow = (k) => [get(px), load64Splat(8 * k)];
+  const [X, sT, sR, A, aT, aB, Z, M, T, N, more] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [stride, M4, N4, r, b0, px, pa, pz, xr, zr, r2, r3, t] = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
+  const [x, y0, y1] = [24, 25, 26];
+  const acc = [27, 28, 29, 30, 31, 32, 33, 34];
+  const locals = [[13, I32], [11, V128]].map(([n, ty]) => [...uleb(n), ty]);
+  const rowOffset = [null, sR, r2, r3];
+  const splatRow = (k) => [get(px), ...(k ? [get(rowOffset[k]), add] : []), load64Splat(0)];
   const body = [
     get(N), i32(3), shl, set(stride),
     get(M), i32(-4), and, set(M4),
     get(N), i32(-4), and, set(N4),
+    get(sR), i32(1), shl, set(r2),
+    get(r2), get(sR), add, set(r3),
     i32(0), set(r),
-    get(X), set(xr),
     forLt(r, get(M4), 4,
+      get(X), get(r), get(sR), mul, add, set(xr),
       get(Z), get(r), get(stride), mul, add, set(zr),
       i32(0), set(b0),
       forLt(b0, get(N4), 4,
@@ -224,7 +226,6 @@ function gemmFunction() {
           get(pz), get(stride), add, set(pz),
         ]),
       ),
-      get(xr), get(rB), add, set(xr),
     ),
   ];
   return { params: new Array(11).fill(I32), locals, body };
