@@ -85,6 +85,22 @@ export class Rng {
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
   }
 
+  /** Copies the four state words to s[at .. at+4) (so the wasm uniform fill can continue the stream). */
+  saveState(s: Int32Array, at: number): void {
+    s[at] = this.s0;
+    s[at + 1] = this.s1;
+    s[at + 2] = this.s2;
+    s[at + 3] = this.s3;
+  }
+
+  /** Sets the four state words from s[at .. at+4) (the inverse of saveState). */
+  loadState(s: Int32Array, at: number): void {
+    this.s0 = s[at] | 0;
+    this.s1 = s[at + 1] | 0;
+    this.s2 = s[at + 2] | 0;
+    this.s3 = s[at + 3] | 0;
+  }
+
   /** Next raw output as a signed 32-bit integer. */
   nextInt32(): number {
     const s0 = this.s0;

@@ -25,6 +25,7 @@
 import type { FanMode, Scheme, SimConfig } from '../validation/sim-config';
 import { calculateGain } from './activations';
 import type { Rng } from './rng';
+import { wasmFillUniformSigned } from './wasm-kernels';
 
 type Family = 'xavier' | 'he' | 'lecun' | 'orthogonal' | 'truncated-normal' | 'zero' | 'small-random' | 'large-random' | 'custom';
 type Distribution = 'normal' | 'uniform' | 'truncated-normal' | 'orthogonal' | 'constant';
@@ -256,7 +257,8 @@ export function sampleDenseWeights(config: WeightConfig, fanIn: number, fanOut: 
     } else if (dist === 'normal') {
       rng.fillNormal(W, std, o, len);
     } else if (dist === 'uniform') {
-      rng.fillUniformSigned(W, Math.sqrt(3) * std, o, len);
+      const bound = Math.sqrt(3) * std;
+      if (!wasmFillUniformSigned(rng, W, bound, o, len)) rng.fillUniformSigned(W, bound, o, len);
     } else if (dist === 'truncated-normal') {
       rng.fillTruncatedNormal(W, std / TRUNCATED_STD, 2, o, len);
     } else {

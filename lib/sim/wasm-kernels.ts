@@ -16,6 +16,7 @@
  * WebAssembly or SIMD is unavailable (or a Content-Security-Policy forbids compiling it), the
  * engine falls back to the JS kernels.
  */
+import type { Rng } from './rng';
 import { KERNELS_WASM_BASE64 } from './wasm/kernels-wasm';
 
 interface KernelExports {
@@ -23,10 +24,12 @@ interface KernelExports {
   gram(m: number, rows: number, B: number, g: number): void;
   multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
   gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
+  fillUniform(out: number, count: number, bound: number, state: number): void;
 }
 
 let exportsOrNull: KernelExports | null | undefined; // undefined: not tried yet
 let heap = new Float64Array(0);
+let words = new Int32Array(0);
 let enabled = true;
 
 /** Turns the wasm kernels off (or back on), e.g. to test the JS fallback. */
@@ -133,6 +136,28 @@ function paddedStride(k: number): number {
   return ld % 64 === 0 ? ld + 8 : ld;
 }
 
+/**
+ * Dense products put W at this offset (in doubles): bytes 0 to 15 hold a generator's state while
+ * wasmFillUniformSigned writes W into the heap.
+ */
+const W_AT = 2;
+
+/**
+ * Fills out[offset .. offset+count) with bound * rng.uniformSigned() draws, as
+ * Rng.fillUniformSigned does (same stream, same bits; rng is left where that leaves it), in the
+ * wasm module, when `out` is its memory (a dense product's W, written by the sampler). False,
+ * with nothing drawn, otherwise.
+ */
+export function wasmFillUniformSigned(rng: Rng, out: Float64Array, bound: number, offset: number, count: number): boolean {
+  const km = enabled ? load() : null;
+  if (!km || out.buffer !== km.memory.buffer || out.byteOffset !== 0 || offset < W_AT) return false;
+  if (words.buffer !== km.memory.buffer) words = new Int32Array(km.memory.buffer);
+  rng.saveState(words, 0);
+  km.fillUniform(offset * 8, count, bound, 0);
+  rng.loadState(words, 0);
+  return true;
+}
+
 /** The sum over t is split into chunks of this many terms, so each chunk's rows stay in cache. */
 const GEMM_CHUNK = 256;
 
@@ -162,16 +187,16 @@ export function wasmMatmulBlocks(write: WeightWriter, m: number, k: number, A: F
   const km = enabled ? load() : null;
   if (!km) return null;
   const ld = paddedStride(k);
-  const a = m * ld;
+  const a = W_AT + m * ld;
   const z = a + even(k * B);
   const h = reserve(km, z + m * B);
-  write(h, 0, ld);
+  write(h, W_AT, ld);
   copyColumnPanels(h, A, k, B, a);
   for (let t = 0; t < k; t += GEMM_CHUNK) {
-    km.gemm(t * 8, 8, ld * 8, (a + t * 4) * 8, 32, k * 8, z * 8, m, Math.min(GEMM_CHUNK, k - t), B, t > 0 ? 1 : 0);
+    km.gemm((W_AT + t) * 8, 8, ld * 8, (a + t * 4) * 8, 32, k * 8, z * 8, m, Math.min(GEMM_CHUNK, k - t), B, t > 0 ? 1 : 0);
   }
   copyOutBlocks(h, z, Z, m & ~3, B);
-  return { h, at: 0, ld };
+  return { h, at: W_AT, ld };
 }
 
 /**
@@ -183,16 +208,16 @@ export function wasmMatmulTransposedBlocks(write: WeightWriter, m: number, k: nu
   const km = enabled ? load() : null;
   if (!km) return null;
   const ld = paddedStride(k);
-  const d = m * ld;
+  const d = W_AT + m * ld;
   const g = d + even(m * B);
   const h = reserve(km, g + k * B);
-  write(h, 0, ld);
+  write(h, W_AT, ld);
   copyColumnPanels(h, D, m, B, d);
   for (let t = 0; t < m; t += GEMM_CHUNK) {
-    km.gemm(t * ld * 8, ld * 8, 8, (d + t * 4) * 8, 32, m * 8, g * 8, k, Math.min(GEMM_CHUNK, m - t), B, t > 0 ? 1 : 0);
+    km.gemm((W_AT + t * ld) * 8, ld * 8, 8, (d + t * 4) * 8, 32, m * 8, g * 8, k, Math.min(GEMM_CHUNK, m - t), B, t > 0 ? 1 : 0);
   }
   copyOutBlocks(h, g, G, k & ~3, B);
-  return { h, at: 0, ld };
+  return { h, at: W_AT, ld };
 }
 
 /** Copies the first `rows` rows, columns below B & ~3, of a rows x B heap matrix (canonical NaN). */

@@ -64,6 +64,15 @@ const shl = [0x74];
 const and = [0x71];
 const ltU = [0x49];
 const geS = [0x4e];
+const geU = [0x4f];
+const xor = [0x73];
+const rotl = [0x77];
+const i32Load = (offset) => [0x28, 2, ...uleb(offset)];
+const i32Store = (offset) => [0x36, 2, ...uleb(offset)];
+const f64Store = [0x39, 3, 0];
+const f64ConvertI32S = [0xb7];
+const f64Mul = [0xa2];
+const f64Const = (x) => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)];
 const block = (...body) => [0x02, 0x40, ...body.flat(), 0x0b];
 const loop = (...body) => [0x03, 0x40, ...body.flat(), 0x0b];
 const br = (depth) => [0x0c, ...uleb(depth)];
@@ -231,10 +240,47 @@ function gemmFunction() {
   return { params: new Array(11).fill(I32), locals, body };
 }
 
+// --- fillUniform(out, count, bound, state) ---------------------------------------------------
+// count doubles from byte address out on: bound * (h * 2^-31) for successive xoshiro128** outputs
+// h, the generator's four state words at byte address state (read, then written back). The same
+// integer operations, conversion and two multiplications, in the same order, as Rng's
+// fillUniformSigned in lib/sim/rng.ts, so the same bits.
+function fillUniformFunction() {
+  const [out, count, bound, state] = [0, 1, 2, 3];
+  const [s0, s1, s2, s3, t, h, end] = [4, 5, 6, 7, 8, 9, 10];
+  const locals = [[7, I32]].map(([n, ty]) => [...uleb(n), ty]);
+  const body = [
+    get(state), i32Load(0), set(s0),
+    get(state), i32Load(4), set(s1),
+    get(state), i32Load(8), set(s2),
+    get(state), i32Load(12), set(s3),
+    get(out), get(count), i32(3), shl, add, set(end),
+    block(loop(
+      get(out), get(end), geU, brIf(1),
+      get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
+      get(s1), i32(9), shl, set(t),
+      get(s2), get(s0), xor, set(s2),
+      get(s3), get(s1), xor, set(s3),
+      get(s1), get(s2), xor, set(s1),
+      get(s0), get(s3), xor, set(s0),
+      get(s2), get(t), xor, set(s2),
+      get(s3), i32(11), rotl, set(s3),
+      get(out), get(bound), get(h), f64ConvertI32S, f64Const(4.656612873077393e-10), f64Mul, f64Mul, f64Store,
+      get(out), i32(8), add, set(out),
+      br(0),
+    )),
+    get(state), get(s0), i32Store(0),
+    get(state), get(s1), i32Store(4),
+    get(state), get(s2), i32Store(8),
+    get(state), get(s3), i32Store(12),
+  ];
+  return { params: [I32, I32, F64, I32], locals, body };
+}
+
 // --- Module -----------------------------------------------------------------------------------
 
 export function buildKernels() {
-  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction()];
+  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction()];
   const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), 0x00])));
   const funcs = section(3, vec(fns.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, 0x01]])); // one memory, min 1 page, no maximum
@@ -245,6 +291,7 @@ export function buildKernels() {
       [...name('gram'), 0x00, 0x00],
       [...name('multiplyUpper'), 0x00, 0x01],
       [...name('gemm'), 0x00, 0x02],
+      [...name('fillUniform'), 0x00, 0x03],
     ]),
   );
   const code = section(
