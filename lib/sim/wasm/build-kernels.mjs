@@ -3,7 +3,7 @@
  * lib/sim/wasm/kernels-wasm.ts. Run `node lib/sim/wasm/build-kernels.mjs` after editing; a test
  * (tests/sim/wasm-kernels.test.ts) checks that the checked-in bytes are what this script emits.
  *
- * Why a hand-written encoder: the module is three small loop nests, and emitting the binary here keeps
+ * Why a hand-written encoder: the module is four small loop nests, and emitting the binary here keeps
  * the build free of a WAT toolchain while the code below still reads like WAT (one instruction per
  * helper call). Only IEEE-exact f64x2 add and mul are used (no FMA, no relaxed SIMD), so results
  * are the same on every engine. The module must stay under 4 KB: Chrome refuses synchronous
@@ -13,7 +13,8 @@
  * every output entry as one running sum, starting from +0 and adding the products in increasing
  * order of the summed index, exactly as the JS kernels in linalg.ts do, so the blocking (4 x 4
  * entries here, in 8 two-lane accumulators; gemm may also stop and resume a sum through memory)
- * does not change any bit.
+ * does not change any bit. fillUniform is Rng.fillUniformSigned (lib/sim/rng.ts) in wasm: the same
+ * integer operations and the same two multiplications, so the same draws.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
