@@ -49,6 +49,9 @@ function buildZiggurat(): { kn: Float64Array; wn: Float64Array; fn: Float64Array
 
 const { kn: KN, wn: WN, fn: FN } = buildZiggurat();
 
+/** The ziggurat's fast-path tables (thresholds, scales), for the wasm fill (wasm-kernels.ts). */
+export const ZIGGURAT_FAST_TABLES: { readonly kn: Float64Array; readonly wn: Float64Array } = { kn: KN, wn: WN };
+
 /** splitmix32 finalizer: a bijective 32-bit mix. */
 function mix32(x: number): number {
   let z = (x + 0x9e3779b9) | 0;
@@ -154,6 +157,11 @@ export class Rng {
       const iz2 = h & 255;
       if (Math.abs(u2) < KN[iz2]) return u2 * WN[iz2];
     }
+  }
+
+  /** The normal that a draw h missing the ziggurat's fast test turns into (the wasm fill's slow path). */
+  normalAfterMiss(h: number): number {
+    return this.normalSlow(h);
   }
 
   /** One standard normal. */

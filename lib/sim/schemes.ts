@@ -25,7 +25,7 @@
 import type { FanMode, Scheme, SimConfig } from '../validation/sim-config';
 import { calculateGain } from './activations';
 import type { Rng } from './rng';
-import { wasmFillUniformSigned } from './wasm-kernels';
+import { wasmFillNormal, wasmFillUniformSigned } from './wasm-kernels';
 
 type Family = 'xavier' | 'he' | 'lecun' | 'orthogonal' | 'truncated-normal' | 'zero' | 'small-random' | 'large-random' | 'custom';
 type Distribution = 'normal' | 'uniform' | 'truncated-normal' | 'orthogonal' | 'constant';
@@ -255,12 +255,13 @@ export function sampleDenseWeights(config: WeightConfig, fanIn: number, fanOut: 
     if (dist === 'constant' || std === 0) {
       W.fill(0, o, o + len);
     } else if (dist === 'normal') {
-      rng.fillNormal(W, std, o, len);
+      if (!wasmFillNormal(rng, W, std, Infinity, o, len)) rng.fillNormal(W, std, o, len);
     } else if (dist === 'uniform') {
       const bound = Math.sqrt(3) * std;
       if (!wasmFillUniformSigned(rng, W, bound, o, len)) rng.fillUniformSigned(W, bound, o, len);
     } else if (dist === 'truncated-normal') {
-      rng.fillTruncatedNormal(W, std / TRUNCATED_STD, 2, o, len);
+      const scale = std / TRUNCATED_STD;
+      if (!wasmFillNormal(rng, W, scale, 2, o, len)) rng.fillTruncatedNormal(W, scale, 2, o, len);
     } else {
       throw new Error(`sampleDenseWeights: ${config.scheme} is not an elementwise scheme`);
     }

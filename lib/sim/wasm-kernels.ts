@@ -16,7 +16,7 @@
  * WebAssembly or SIMD is unavailable (or a Content-Security-Policy forbids compiling it), the
  * engine falls back to the JS kernels.
  */
-import type { Rng } from './rng';
+import { ZIGGURAT_FAST_TABLES, type Rng } from './rng';
 import { KERNELS_WASM_BASE64 } from './wasm/kernels-wasm';
 
 interface KernelExports {
@@ -25,11 +25,21 @@ interface KernelExports {
   multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
   gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
   fillUniform(out: number, count: number, bound: number, state: number): void;
+  fillNormal(out: number, count: number, std: number, limit: number, state: number, tables: number): number;
 }
 
 let exportsOrNull: KernelExports | null | undefined; // undefined: not tried yet
 let heap = new Float64Array(0);
 let words = new Int32Array(0);
+let tablesIn: WebAssembly.Memory | null = null;
+
+/**
+ * The heap's fixed part, in doubles: a generator's state and a missed draw (bytes 0 to 19) while
+ * a fill runs, then the ziggurat's fast-path tables (KN, WN: 256 doubles each, copied in once).
+ * Every kernel's arrays start at BASE.
+ */
+const TABLES = 4;
+const BASE = TABLES + 512;
 let enabled = true;
 
 /** Turns the wasm kernels off (or back on), e.g. to test the JS fallback. */
@@ -86,10 +96,10 @@ export function wasmGramBlocks(M: Float64Array, rows: number, B: number, G: Floa
   const k = enabled ? load() : null;
   if (!k) return false;
   const nM = rows * B;
-  const g = even(nM);
+  const g = BASE + even(nM);
   const h = reserve(k, g + B * B);
-  h.set(M.subarray(0, nM), 0);
-  k.gram(0, rows, B, g * 8);
+  h.set(M.subarray(0, nM), BASE);
+  k.gram(BASE * 8, rows, B, g * 8);
   copyOut(h, g, G, B * B);
   return true;
 }
@@ -103,12 +113,12 @@ export function wasmMultiplyUpperBlocks(X: Float64Array, rows: number, U: Float6
   const k = enabled ? load() : null;
   if (!k) return false;
   const nX = rows * B;
-  const u = even(nX);
+  const u = BASE + even(nX);
   const z = u + even(B * B);
   const h = reserve(k, z + nX);
-  h.set(X.subarray(0, nX), 0);
+  h.set(X.subarray(0, nX), BASE);
   h.set(U.subarray(0, B * B), u);
-  k.multiplyUpper(0, rows, u * 8, B, scale, z * 8);
+  k.multiplyUpper(BASE * 8, rows, u * 8, B, scale, z * 8);
   copyOut(h, z, Z, (rows & ~3) * B);
   return true;
 }
@@ -136,11 +146,8 @@ function paddedStride(k: number): number {
   return ld % 64 === 0 ? ld + 8 : ld;
 }
 
-/**
- * Dense products put W at this offset (in doubles): bytes 0 to 15 hold a generator's state while
- * wasmFillUniformSigned writes W into the heap.
- */
-const W_AT = 2;
+/** Where dense products put W (in doubles). */
+const W_AT = BASE;
 
 /**
  * Fills out[offset .. offset+count) with bound * rng.uniformSigned() draws, as
@@ -150,10 +157,42 @@ const W_AT = 2;
  */
 export function wasmFillUniformSigned(rng: Rng, out: Float64Array, bound: number, offset: number, count: number): boolean {
   const km = enabled ? load() : null;
-  if (!km || out.buffer !== km.memory.buffer || out.byteOffset !== 0 || offset < W_AT) return false;
+  if (!km || out.buffer !== km.memory.buffer || out.byteOffset !== 0 || offset < BASE) return false;
   if (words.buffer !== km.memory.buffer) words = new Int32Array(km.memory.buffer);
   rng.saveState(words, 0);
   km.fillUniform(offset * 8, count, bound, 0);
+  rng.loadState(words, 0);
+  return true;
+}
+
+/**
+ * Fills out[offset .. offset+count) with std * x for standard normals x, skipping draws with
+ * x > limit or x < -limit (Infinity: none), exactly as Rng.fillNormal (limit Infinity) and
+ * Rng.fillTruncatedNormal do: the ziggurat's fast path in wasm, the rare draws that miss it
+ * through Rng's own slow path. Only when `out` is the wasm memory (a dense product's W being
+ * written); false, with nothing drawn, otherwise.
+ */
+export function wasmFillNormal(rng: Rng, out: Float64Array, std: number, limit: number, offset: number, count: number): boolean {
+  const km = enabled ? load() : null;
+  if (!km || out.buffer !== km.memory.buffer || out.byteOffset !== 0 || offset < BASE) return false;
+  if (words.buffer !== km.memory.buffer) words = new Int32Array(km.memory.buffer);
+  if (tablesIn !== km.memory) {
+    out.set(ZIGGURAT_FAST_TABLES.kn, TABLES);
+    out.set(ZIGGURAT_FAST_TABLES.wn, TABLES + 256);
+    tablesIn = km.memory;
+  }
+  const end = offset + count;
+  let i = offset;
+  rng.saveState(words, 0);
+  for (;;) {
+    i += km.fillNormal(i * 8, end - i, std, limit, 0, TABLES * 8);
+    if (i === end) break;
+    rng.loadState(words, 0);
+    const x = rng.normalAfterMiss(words[4]);
+    rng.saveState(words, 0);
+    if (!(x > limit || x < -limit)) out[i++] = x * std;
+    if (i === end) break;
+  }
   rng.loadState(words, 0);
   return true;
 }

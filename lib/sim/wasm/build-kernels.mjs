@@ -71,6 +71,15 @@ const rotl = [0x77];
 const i32Load = (offset) => [0x28, 2, ...uleb(offset)];
 const i32Store = (offset) => [0x36, 2, ...uleb(offset)];
 const f64Store = [0x39, 3, 0];
+const f64Load = (offset) => [0x2b, 3, ...uleb(offset)];
+const shrS = [0x75];
+const or = [0x72];
+const eqz = [0x45];
+const f64Abs = [0x99];
+const f64Neg = [0x9a];
+const f64Lt = [0x63];
+const f64Gt = [0x64];
+const shrU = [0x76];
 const f64ConvertI32S = [0xb7];
 const f64Mul = [0xa2];
 const f64Const = (x) => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)];
@@ -278,11 +287,62 @@ function fillUniformFunction() {
   return { params: [I32, I32, F64, I32], locals, body };
 }
 
+// --- fillNormal(out, count, std, limit, state, tables) -> written -----------------------------
+// The fast path of Rng.fillNormal / fillTruncatedNormal (lib/sim/rng.ts): per xoshiro128** draw h,
+// u = h >> 8 and layer iz = h & 255; if |u| < KN[iz], x = u WN[iz], skipped when x > limit or
+// x < -limit, else stored as x * std. A draw that misses the fast test stops the loop with h
+// stored at state + 16, for the caller's slow path (wedges and tail, exact-math exp and log).
+// KN and WN are 256 doubles each at byte address tables. Returns the number of values written;
+// the state words at state are written back.
+function fillNormalFunction() {
+  const [out, count, std, limit, state, tables] = [0, 1, 2, 3, 4, 5];
+  const [s0, s1, s2, s3, t, h, end, start, iz] = [6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const x = 15;
+  const locals = [[9, I32], [1, F64]].map(([n, ty]) => [...uleb(n), ty]);
+  const body = [
+    get(state), i32Load(0), set(s0),
+    get(state), i32Load(4), set(s1),
+    get(state), i32Load(8), set(s2),
+    get(state), i32Load(12), set(s3),
+    get(out), tee(start), get(count), i32(3), shl, add, set(end),
+    block(
+      block(
+        loop(
+          get(out), get(end), geU, brIf(2),
+          get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
+          get(s1), i32(9), shl, set(t),
+          get(s2), get(s0), xor, set(s2),
+          get(s3), get(s1), xor, set(s3),
+          get(s1), get(s2), xor, set(s1),
+          get(s0), get(s3), xor, set(s0),
+          get(s2), get(t), xor, set(s2),
+          get(s3), i32(11), rotl, set(s3),
+          get(h), i32(255), and, i32(3), shl, get(tables), add, set(iz),
+          get(h), i32(8), shrS, f64ConvertI32S, set(x),
+          get(x), f64Abs, get(iz), f64Load(0), f64Lt, eqz, brIf(1),
+          get(x), get(iz), f64Load(2048), f64Mul, set(x),
+          get(x), get(limit), f64Gt, get(x), get(limit), f64Neg, f64Lt, or, brIf(0),
+          get(out), get(x), get(std), f64Mul, f64Store,
+          get(out), i32(8), add, set(out),
+          br(0),
+        ),
+      ),
+      get(state), get(h), i32Store(16),
+    ),
+    get(state), get(s0), i32Store(0),
+    get(state), get(s1), i32Store(4),
+    get(state), get(s2), i32Store(8),
+    get(state), get(s3), i32Store(12),
+    get(out), get(start), sub, i32(3), shrU,
+  ];
+  return { params: [I32, I32, F64, F64, I32, I32], results: [I32], locals, body };
+}
+
 // --- Module -----------------------------------------------------------------------------------
 
 export function buildKernels() {
-  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction()];
-  const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), 0x00])));
+  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction(), fillNormalFunction()];
+  const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec((f.results ?? []).map((t) => [t]))])));
   const funcs = section(3, vec(fns.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, 0x01]])); // one memory, min 1 page, no maximum
   const exports = section(
@@ -293,6 +353,7 @@ export function buildKernels() {
       [...name('multiplyUpper'), 0x00, 0x01],
       [...name('gemm'), 0x00, 0x02],
       [...name('fillUniform'), 0x00, 0x03],
+      [...name('fillNormal'), 0x00, 0x04],
     ]),
   );
   const code = section(
