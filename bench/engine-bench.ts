@@ -2,14 +2,16 @@
  * `npm run bench`: the engine against numpy on a ladder of sizes, in one run (the machines are
  * shared and noisy, so only medians and ratios measured together mean anything). The engine runs
  * simulate() with one seed (bandSeeds = 1) and reports the path it took; numpy runs the same
- * experiment with materialized weights (bench/numpy_bench.py). numpy is pinned to one BLAS thread
- * by default, like the engine; pass --numpy-threads to let OpenBLAS use every core.
+ * experiment with materialized weights of the same distribution (bench/numpy_bench.py: He normal,
+ * He uniform, or He truncated normal by rejection). numpy is pinned to one BLAS thread by default,
+ * like the engine; pass --numpy-threads to let OpenBLAS use every core.
  * Then the server figures (bench/server-bench.ts: run requests, responsiveness with runs queued,
  * event-loop delay); `--engine-only` skips them, `--server-only` runs only them, `--fit-cost`
  * refits the cost model's weights (bench/fit-cost.ts).
  * No timing is asserted anywhere: this prints figures for the README.
  */
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { simulate } from '../lib/sim';
 import { simConfigSchema, type SimConfig } from '../lib/validation/sim-config';
@@ -22,12 +24,15 @@ const RUNGS: Rung[] = [
   { layers: 20, width: 512, samples: 64, reps: 9 },
   { layers: 50, width: 512, samples: 64, reps: 5 },
   { layers: 50, width: 1024, samples: 64, reps: 3 },
-];
-/** Informational rungs: an elementwise scheme (materialized path) and orthogonal (frame path). */
-const EXTRA: Rung[] = [
+  // Elementwise non-Gaussian schemes: always the materialized path (sampled W, SIMD products).
   { layers: 12, width: 256, samples: 64, reps: 9, scheme: 'he-uniform' },
-  { layers: 50, width: 512, samples: 64, reps: 3, scheme: 'orthogonal' },
+  { layers: 50, width: 1024, samples: 64, reps: 3, scheme: 'he-uniform' },
+  { layers: 50, width: 1024, samples: 64, reps: 3, scheme: 'truncated-normal-he' },
 ];
+/** numpy_bench.py's weight distribution for a rung's scheme (all He-scaled, ReLU). */
+const NUMPY_DIST: Partial<Record<SimConfig['scheme'], string>> = { 'he-normal': 'normal', 'he-uniform': 'uniform', 'truncated-normal-he': 'truncated-normal' };
+/** Informational rung: orthogonal (frame path; numpy_bench has no orthogonal experiment). */
+const EXTRA: Rung[] = [{ layers: 50, width: 512, samples: 64, reps: 3, scheme: 'orthogonal' }];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,7 +55,7 @@ function timeEngine(r: Rung): { ms: number; path: string } {
 function timeNumpy(rungs: Rung[], threads: boolean): number[] | null {
   const env = threads ? process.env : { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
   const res = spawnSync('python3', [path.join(import.meta.dirname, 'numpy_bench.py')], {
-    input: JSON.stringify({ rungs: rungs.map((r) => [r.layers, r.width, r.samples]), reps: rungs.map((r) => Math.max(3, r.reps)) }),
+    input: JSON.stringify({ rungs: rungs.map((r) => [r.layers, r.width, r.samples, NUMPY_DIST[r.scheme ?? 'he-normal']]), reps: rungs.map((r) => Math.max(3, r.reps)) }),
     encoding: 'utf8',
     env,
     maxBuffer: 1 << 24,
@@ -74,18 +79,19 @@ if (args.includes('--server-only')) {
   process.exit(0);
 }
 const threads = args.includes('--numpy-threads');
+const loadBefore = os.loadavg()[0];
 const engine = RUNGS.map(timeEngine);
 const numpy = timeNumpy(RUNGS, threads);
 const f = (x: number) => x.toFixed(2).padStart(10);
-console.log(`Engine (simulate, 1 seed) vs numpy (materialized, ${threads ? 'default BLAS threads' : '1 BLAS thread'}); medians in ms`);
-console.log(['rung (L x n x B)'.padEnd(18), 'engine'.padStart(10), 'path'.padStart(13), 'numpy'.padStart(10), 'numpy/engine'.padStart(13)].join(' '));
+console.log(`Engine (simulate, 1 seed) vs numpy (materialized, ${threads ? 'default BLAS threads' : '1 BLAS thread'}); medians in ms; load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after (${os.cpus().length} cores)`);
+console.log(['rung (L x n x B)'.padEnd(18), 'scheme'.padEnd(20), 'engine'.padStart(10), 'path'.padStart(13), 'numpy'.padStart(10), 'numpy/engine'.padStart(13)].join(' '));
 RUNGS.forEach((r, i) => {
   const n = numpy?.[i];
-  console.log([`${r.layers} x ${r.width} x ${r.samples}`.padEnd(18), f(engine[i].ms), engine[i].path.padStart(13), n === undefined ? '       n/a' : f(n), n === undefined ? '' : (n / engine[i].ms).toFixed(2).padStart(13)].join(' '));
+  console.log([`${r.layers} x ${r.width} x ${r.samples}`.padEnd(18), (r.scheme ?? 'he-normal').padEnd(20), f(engine[i].ms), engine[i].path.padStart(13), n === undefined ? '       n/a' : f(n), n === undefined ? '' : (n / engine[i].ms).toFixed(2).padStart(13)].join(' '));
 });
 for (const r of EXTRA) {
   const e = timeEngine(r);
-  console.log(`${`${r.layers} x ${r.width} x ${r.samples}`.padEnd(18)} ${f(e.ms)} ${e.path.padStart(13)}   (${r.scheme}, informational)`);
+  console.log(`${`${r.layers} x ${r.width} x ${r.samples}`.padEnd(18)} ${(r.scheme ?? '').padEnd(20)} ${f(e.ms)} ${e.path.padStart(13)}   (informational)`);
 }
 /**
  * Whole process, start to exit: what a person waits for at the prompt. `initlab simulate` (the

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """numpy side of `npm run bench`: the engine's experiment with materialized weights.
 
-Per rung (layers x width x samples): input N(0,1); per layer W ~ N(0, 2/n) (He normal),
-z = W a, a = relu(z), per-layer std/rms; backward from N(0,1) through relu' and W^T; per-layer
-gradient RMS. stdin: {"rungs": [[layers, width, samples], ...], "reps": [int, ...]};
-stdout: {"medians_ms": [...]} (median over reps after one warm-up run).
+Per rung (layers x width x samples [x distribution]): input N(0,1); per layer W with Var(W) = 2/n
+(He), z = W a, a = relu(z), per-layer std/rms; backward from N(0,1) through relu' and W^T;
+per-layer gradient RMS. The distribution is "normal" (He normal, the default: rng.standard_normal),
+"uniform" (He uniform: rng.uniform on +-sqrt(6/n)) or "truncated-normal" (Keras' truncated He
+normal: standard normals redrawn by rejection while |x| > 2, as numpy has no truncated sampler
+and scipy is not used, then scaled by sqrt(2/n) / 0.87962566103423978; about 4.6 % of the draws
+are redrawn, in a few vectorised passes). stdin: {"rungs": [[layers, width, samples, dist?], ...],
+"reps": [int, ...]}; stdout: {"medians_ms": [...]} (median over reps after one warm-up run).
 
-`numpy_bench.py --once LAYERS WIDTH SAMPLES` runs the experiment once (seed 1) and prints its
+`numpy_bench.py --once LAYERS WIDTH SAMPLES [DIST]` runs the experiment once (seed 1) and prints its
 per-layer statistics as JSON: the whole-process counterpart of `initlab simulate --band-seeds 1
 --json --no-histograms`, timed from start to exit by `npm run bench`.
 """
@@ -17,13 +21,33 @@ import time
 import numpy as np
 
 
-def experiment(layers, width, samples, seed):
+TRUNCATED_STD = 0.87962566103423978
+
+
+def weights(rng, width, dist):
+    std = np.sqrt(2.0 / width)
+    if dist == "normal":
+        return rng.standard_normal((width, width)) * std
+    if dist == "uniform":
+        b = np.sqrt(3.0) * std
+        return rng.uniform(-b, b, (width, width))
+    if dist == "truncated-normal":
+        x = rng.standard_normal((width, width))
+        bad = np.abs(x) > 2
+        while bad.any():
+            x[bad] = rng.standard_normal(int(bad.sum()))
+            bad = np.abs(x) > 2
+        x *= std / TRUNCATED_STD
+        return x
+    raise ValueError(f"unknown distribution {dist}")
+
+
+def experiment(layers, width, samples, seed, dist="normal"):
     rng = np.random.default_rng(seed)
     a = rng.standard_normal((width, samples))
     Ws, zs, stats = [], [], []
-    std = np.sqrt(2.0 / width)
     for _ in range(layers):
-        W = rng.standard_normal((width, width)) * std
+        W = weights(rng, width, dist)
         z = W @ a
         a = np.maximum(z, 0.0)
         stats.append((z.std(), a.std(), np.sqrt((a * a).mean())))
@@ -37,8 +61,8 @@ def experiment(layers, width, samples, seed):
     return stats, grads
 
 
-def once(layers, width, samples):
-    stats, grads = experiment(layers, width, samples, 1)
+def once(layers, width, samples, dist="normal"):
+    stats, grads = experiment(layers, width, samples, 1, dist)
     json.dump(
         {
             "layers": [
@@ -51,17 +75,19 @@ def once(layers, width, samples):
 
 
 def main():
-    if len(sys.argv) == 5 and sys.argv[1] == "--once":
-        once(*(int(x) for x in sys.argv[2:]))
+    if len(sys.argv) in (5, 6) and sys.argv[1] == "--once":
+        once(*(int(x) for x in sys.argv[2:5]), *sys.argv[5:])
         return
     req = json.load(sys.stdin)
     medians = []
-    for (layers, width, samples), reps in zip(req["rungs"], req["reps"]):
-        experiment(layers, width, samples, 0)
+    for rung, reps in zip(req["rungs"], req["reps"]):
+        layers, width, samples = rung[:3]
+        dist = rung[3] if len(rung) > 3 else "normal"
+        experiment(layers, width, samples, 0, dist)
         times = []
         for r in range(reps):
             t0 = time.perf_counter()
-            experiment(layers, width, samples, r + 1)
+            experiment(layers, width, samples, r + 1, dist)
             times.append((time.perf_counter() - t0) * 1000)
         times.sort()
         medians.append(times[len(times) // 2])

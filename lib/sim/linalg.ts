@@ -1,4 +1,6 @@
-import { wasmGramBlocks, wasmMultiplyUpperBlocks } from './wasm-kernels';
+import { wasmGramBlocks, wasmMatmulBlocks, wasmMatmulTransposedBlocks, wasmMultiplyUpperBlocks, type WeightWriter } from './wasm-kernels';
+
+export type { WeightWriter } from './wasm-kernels';
 
 /**
  * Dense kernels on row-major Float64Array matrices, written for V8 (no SIMD): each kernel
@@ -11,8 +13,66 @@ import { wasmGramBlocks, wasmMultiplyUpperBlocks } from './wasm-kernels';
  * Shapes: activations are (units x B), one row per unit, one column per sample.
  */
 
-/** Z (m x B) = W (m x k) * A (k x B). Z is overwritten. Blocks of 2 output rows x 4 samples. */
+/** A WeightWriter that copies a stored W (m x k, row-major). */
+export function copyOf(W: Float64Array, m: number, k: number): WeightWriter {
+  return (out, at, ld) => {
+    if (ld === k) out.set(W.subarray(0, m * k), at);
+    else for (let i = 0; i < m; i++) out.set(W.subarray(i * k, i * k + k), at + i * ld);
+  };
+}
+
+/**
+ * Z = W A in the wasm kernels, with W (m x k) written by `write` straight into their memory;
+ * false, with nothing done, if they are off or the shape is too small (then the caller needs W
+ * itself, for matmul). Each entry is one running sum from +0 over p in increasing order, in the
+ * wasm blocks (4 x 4, the sum split into chunks) and in the edge rows and columns here alike.
+ */
+export function matmulWritten(write: WeightWriter, m: number, k: number, A: Float64Array, B: number, Z: Float64Array): boolean {
+  if (m < 4 || B < 4 || k < 1) return false;
+  const w = wasmMatmulBlocks(write, m, k, A, B, Z);
+  if (!w) return false;
+  const { h, at, ld } = w;
+  const m4 = m - (m % 4);
+  const B4 = B - (B % 4);
+  for (let i = 0; i < m; i++) {
+    const w0 = at + i * ld;
+    for (let b = i < m4 ? B4 : 0; b < B; b++) {
+      let s = 0;
+      for (let p = 0, a = b; p < k; p++, a += B) s += h[w0 + p] * A[a];
+      Z[i * B + b] = s;
+    }
+  }
+  return true;
+}
+
+/**
+ * G = W^T D in the wasm kernels, W (m x k) written by `write` into their memory; false if they
+ * are off or the shape is too small. Each entry is one running sum from +0 over i in order.
+ */
+export function matmulTransposedWritten(write: WeightWriter, m: number, k: number, D: Float64Array, B: number, G: Float64Array): boolean {
+  if (k < 4 || B < 4 || m < 1) return false;
+  const w = wasmMatmulTransposedBlocks(write, m, k, D, B, G);
+  if (!w) return false;
+  const { h, at, ld } = w;
+  const k4 = k - (k % 4);
+  const B4 = B - (B % 4);
+  for (let p = 0; p < k; p++) {
+    for (let b = p < k4 ? B4 : 0; b < B; b++) {
+      let s = 0;
+      for (let i = 0, o = at + p, d = b; i < m; i++, o += ld, d += B) s += h[o] * D[d];
+      G[p * B + b] = s;
+    }
+  }
+  return true;
+}
+
+/**
+ * Z (m x B) = W (m x k) * A (k x B). Z is overwritten. Each entry is one running sum from +0 over
+ * p in increasing order, so the wasm path (matmulWritten) gives the JS kernel's bits. JS: blocks
+ * of 2 output rows x 4 samples.
+ */
 export function matmul(W: Float64Array, m: number, k: number, A: Float64Array, B: number, Z: Float64Array): void {
+  if (matmulWritten(copyOf(W, m, k), m, k, A, B, Z)) return;
   const B4 = B - (B % 4);
   let i = 0;
   for (; i + 1 < m; i += 2) {
@@ -55,8 +115,13 @@ export function matmul(W: Float64Array, m: number, k: number, A: Float64Array, B
   }
 }
 
-/** G (k x B) = W^T * D, with W (m x k) and D (m x B). Blocks of 2 output rows x 4 samples. */
+/**
+ * G (k x B) = W^T * D, with W (m x k) and D (m x B). Each entry is one running sum from +0 over
+ * i in increasing order (the wasm path: matmulTransposedWritten). JS: blocks of 2 output rows x
+ * 4 samples.
+ */
 export function matmulTransposed(W: Float64Array, m: number, k: number, D: Float64Array, B: number, G: Float64Array): void {
+  if (matmulTransposedWritten(copyOf(W, m, k), m, k, D, B, G)) return;
   const B4 = B - (B % 4);
   let p = 0;
   for (; p + 1 < k; p += 2) {

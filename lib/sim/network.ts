@@ -9,9 +9,10 @@
  * the normalization's exact Jacobian, dL/da_{l-1} = W_l^T dL/dz_raw (+ dL/da_l with a skip).
  *
  * Two ways to produce W a and W^T d:
- * - materialized: sample W (each layer from its own random stream) and multiply. Weights are
- *   cached for the backward pass when they fit in WEIGHT_CACHE_DOUBLES, otherwise regenerated
- *   from the same stream.
+ * - materialized: sample W (each layer from its own random stream) and multiply (linalg.ts: W a
+ *   and W^T d in WebAssembly SIMD where it runs). Weights are cached for the backward pass when
+ *   they fit in WEIGHT_CACHE_DOUBLES, otherwise regenerated from the same stream, then straight
+ *   into the wasm kernels' memory.
  * - covariance (i.i.d. Gaussian schemes only): given A (fan_in x B), the rows of W a are exactly
  *   i.i.d. N(0, Var(W) A^T A), so we factor the B x B Gram matrix and draw z = U^T xi per
  *   output unit, never forming W. The backward pass uses fresh weights drawn independently of
@@ -39,7 +40,7 @@
  */
 import { layerWidths, type SimConfig } from '../validation/sim-config';
 import { applyActivation, multiplyByDerivative } from './activations';
-import { choleskyUpper, gram, matmul, matmulTransposed, multiplyUpper } from './linalg';
+import { choleskyUpper, gram, matmul, matmulTransposed, matmulTransposedWritten, matmulWritten, multiplyUpper, type WeightWriter } from './linalg';
 import { OrthogonalWeights } from './orthogonal';
 import { createRng, STREAM, type Rng } from './rng';
 import { SCHEME_INFO, sampleDenseWeights, weightStd } from './schemes';
@@ -127,12 +128,32 @@ function denseOp(W: Float64Array, fanIn: number, fanOut: number): LayerOp {
   };
 }
 
-/** The layer's sampled weights; a dense layer's go into the workspace buffer ('weights', slot). */
-function makeMaterializedOp(config: SimConfig, seed: number, layer: number, fanIn: number, fanOut: number, ws: Workspace, slot: number): LayerOp {
-  const rng = createRng(seed, STREAM.weights, layer);
+/**
+ * The layer's sampled weights. A cached dense layer's go into the workspace buffer ('weights',
+ * slot). An uncached one's are drawn afresh from the layer's stream for each product, straight
+ * into the wasm kernels' memory where they run (no copy), else into the buffer ('weights', 0).
+ */
+function makeMaterializedOp(config: SimConfig, seed: number, layer: number, fanIn: number, fanOut: number, ws: Workspace, slot: number, cache: boolean): LayerOp {
   if (SCHEME_INFO[config.scheme].distribution === 'orthogonal') {
-    return new OrthogonalWeights(fanIn, fanOut, orthogonalGain(config, fanIn, fanOut), rng);
+    return new OrthogonalWeights(fanIn, fanOut, orthogonalGain(config, fanIn, fanOut), createRng(seed, STREAM.weights, layer));
   }
+  if (!cache) {
+    const write: WeightWriter = (out, at, ld) => sampleDenseWeights(config, fanIn, fanOut, createRng(seed, STREAM.weights, layer), out, at, ld);
+    const sampled = () => {
+      const W = ws.get('weights', 0, fanIn * fanOut);
+      write(W, 0, fanIn);
+      return W;
+    };
+    return {
+      forward: (A, B, Z) => {
+        if (!matmulWritten(write, fanOut, fanIn, A, B, Z)) matmul(sampled(), fanOut, fanIn, A, B, Z);
+      },
+      backward: (D, B, G) => {
+        if (!matmulTransposedWritten(write, fanOut, fanIn, D, B, G)) matmulTransposed(sampled(), fanOut, fanIn, D, B, G);
+      },
+    };
+  }
+  const rng = createRng(seed, STREAM.weights, layer);
   const W = ws.get('weights', slot, fanIn * fanOut);
   sampleDenseWeights(config, fanIn, fanOut, rng, W);
   return denseOp(W, fanIn, fanOut);
@@ -424,7 +445,7 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
   const cacheWeights = fans.reduce((s, f, l) => s + f * widths[l], 0) <= WEIGHT_CACHE_DOUBLES;
   const ops: (LayerOp | undefined)[] = new Array(L);
   const opFor = (l: number): LayerOp => {
-    const op = ops[l] ?? makeMaterializedOp(config, seed, l + 1, fans[l], widths[l], ws, cacheWeights ? l : 0);
+    const op = ops[l] ?? makeMaterializedOp(config, seed, l + 1, fans[l], widths[l], ws, cacheWeights ? l : 0, cacheWeights);
     ops[l] = cacheWeights ? op : undefined;
     return op;
   };

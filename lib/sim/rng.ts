@@ -49,6 +49,9 @@ function buildZiggurat(): { kn: Float64Array; wn: Float64Array; fn: Float64Array
 
 const { kn: KN, wn: WN, fn: FN } = buildZiggurat();
 
+/** The ziggurat's fast-path tables (thresholds, scales), for the wasm fill (wasm-kernels.ts). */
+export const ZIGGURAT_FAST_TABLES: { readonly kn: Float64Array; readonly wn: Float64Array } = { kn: KN, wn: WN };
+
 /** splitmix32 finalizer: a bijective 32-bit mix. */
 function mix32(x: number): number {
   let z = (x + 0x9e3779b9) | 0;
@@ -83,6 +86,22 @@ export class Rng {
     k = mix32(k);
     this.s3 = k;
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** Copies the four state words to s[at .. at+4) (so the wasm uniform fill can continue the stream). */
+  saveState(s: Int32Array, at: number): void {
+    s[at] = this.s0;
+    s[at + 1] = this.s1;
+    s[at + 2] = this.s2;
+    s[at + 3] = this.s3;
+  }
+
+  /** Sets the four state words from s[at .. at+4) (the inverse of saveState). */
+  loadState(s: Int32Array, at: number): void {
+    this.s0 = s[at] | 0;
+    this.s1 = s[at + 1] | 0;
+    this.s2 = s[at + 2] | 0;
+    this.s3 = s[at + 3] | 0;
   }
 
   /** Next raw output as a signed 32-bit integer. */
@@ -140,6 +159,11 @@ export class Rng {
     }
   }
 
+  /** The normal that a draw h missing the ziggurat's fast test turns into (the wasm fill's slow path). */
+  normalAfterMiss(h: number): number {
+    return this.normalSlow(h);
+  }
+
   /** One standard normal. */
   normal(): number {
     const h = this.nextInt32();
@@ -193,6 +217,84 @@ export class Rng {
       s1 = this.s1;
       s2 = this.s2;
       s3 = this.s3;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
+  /**
+   * Fills out[offset .. offset+count) with bound * uniformSigned(): the same values as that loop,
+   * with the state in locals (uniform weights).
+   */
+  fillUniformSigned(out: Float64Array, bound: number, offset = 0, count = out.length - offset): void {
+    const end = offset + count;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = offset; i < end; i++) {
+      const m = Math.imul(s1, 5);
+      const h = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      out[i] = bound * ((h | 0) * 4.656612873077393e-10);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
+  /**
+   * Fills out[offset .. offset+count) with scale * x, x a normal() redrawn while |x| > limit: the
+   * same values and stream as that loop (truncated-normal weights), with fillNormal's fast path.
+   */
+  fillTruncatedNormal(out: Float64Array, scale: number, limit: number, offset = 0, count = out.length - offset): void {
+    const end = offset + count;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    const kn = KN;
+    const wn = WN;
+    let i = offset;
+    while (i < end) {
+      let h = 0;
+      for (; i < end; ) {
+        const m = Math.imul(s1, 5);
+        h = Math.imul((m << 7) | (m >>> 25), 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const u = h >> 8;
+        const iz = h & 255;
+        if (!(Math.abs(u) < kn[iz])) break;
+        const x = u * wn[iz];
+        if (x > limit || x < -limit) continue;
+        out[i++] = x * scale;
+      }
+      if (i === end) break;
+      this.s0 = s0;
+      this.s1 = s1;
+      this.s2 = s2;
+      this.s3 = s3;
+      const x = this.normalSlow(h);
+      s0 = this.s0;
+      s1 = this.s1;
+      s2 = this.s2;
+      s3 = this.s3;
+      if (!(x > limit || x < -limit)) out[i++] = x * scale;
     }
     this.s0 = s0;
     this.s1 = s1;

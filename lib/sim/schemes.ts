@@ -25,6 +25,7 @@
 import type { FanMode, Scheme, SimConfig } from '../validation/sim-config';
 import { calculateGain } from './activations';
 import type { Rng } from './rng';
+import { wasmFillNormal, wasmFillUniformSigned } from './wasm-kernels';
 
 type Family = 'xavier' | 'he' | 'lecun' | 'orthogonal' | 'truncated-normal' | 'zero' | 'small-random' | 'large-random' | 'custom';
 type Distribution = 'normal' | 'uniform' | 'truncated-normal' | 'orthogonal' | 'constant';
@@ -239,26 +240,30 @@ export function describeFormula(config: WeightConfig): string {
   return base;
 }
 
-/** Fills W (fanOut x fanIn, row-major) with an elementwise scheme's weights (not orthogonal). */
-export function sampleDenseWeights(config: WeightConfig, fanIn: number, fanOut: number, rng: Rng, W: Float64Array): void {
-  const n = fanIn * fanOut;
+/**
+ * Fills W (fanOut x fanIn) with an elementwise scheme's weights (not orthogonal), drawn in
+ * row-major order; row i goes to W[at + i ld .. + fanIn) (default: packed from 0), so a padded
+ * destination such as the wasm kernels' memory gets the same values as a packed array.
+ */
+export function sampleDenseWeights(config: WeightConfig, fanIn: number, fanOut: number, rng: Rng, W: Float64Array, at = 0, ld = fanIn): void {
   const std = weightStd(config, fanIn, fanOut);
   const dist = SCHEME_INFO[config.scheme].distribution;
-  if (dist === 'constant' || std === 0) {
-    W.fill(0, 0, n);
-  } else if (dist === 'normal') {
-    rng.fillNormal(W, std, 0, n);
-  } else if (dist === 'uniform') {
-    const bound = Math.sqrt(3) * std;
-    for (let i = 0; i < n; i++) W[i] = bound * rng.uniformSigned();
-  } else if (dist === 'truncated-normal') {
-    const scale = std / TRUNCATED_STD;
-    for (let i = 0; i < n; i++) {
-      let x = rng.normal();
-      while (x > 2 || x < -2) x = rng.normal();
-      W[i] = x * scale;
+  const rows = ld === fanIn ? 1 : fanOut;
+  const len = ld === fanIn ? fanIn * fanOut : fanIn;
+  for (let i = 0; i < rows; i++) {
+    const o = at + i * ld;
+    if (dist === 'constant' || std === 0) {
+      W.fill(0, o, o + len);
+    } else if (dist === 'normal') {
+      if (!wasmFillNormal(rng, W, std, Infinity, o, len)) rng.fillNormal(W, std, o, len);
+    } else if (dist === 'uniform') {
+      const bound = Math.sqrt(3) * std;
+      if (!wasmFillUniformSigned(rng, W, bound, o, len)) rng.fillUniformSigned(W, bound, o, len);
+    } else if (dist === 'truncated-normal') {
+      const scale = std / TRUNCATED_STD;
+      if (!wasmFillNormal(rng, W, scale, 2, o, len)) rng.fillTruncatedNormal(W, scale, 2, o, len);
+    } else {
+      throw new Error(`sampleDenseWeights: ${config.scheme} is not an elementwise scheme`);
     }
-  } else {
-    throw new Error(`sampleDenseWeights: ${config.scheme} is not an elementwise scheme`);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * WebAssembly (SIMD, f64x2) versions of the two hottest engine kernels, gram and multiplyUpper
- * (about two thirds of a default run in scalar JS). V8 does not vectorise JS, and the scalar JS
+ * WebAssembly (SIMD, f64x2) versions of the engine's hot kernels: gram and multiplyUpper (about
+ * two thirds of a default covariance-path run in scalar JS), and the dense products W a and W^T d
+ * of the materialized path (uniform, truncated-normal, residual and normalized networks). V8 does not vectorise JS, and the scalar JS
  * kernels already run at about one multiply-add per cycle; two-lane f64x2 with 8 accumulators
  * does several times better. This module owns the compiled instance, its memory and the copies
  * into and out of it; linalg.ts decides when to use it and does the edge rows and columns.
@@ -10,21 +11,35 @@
  * the same bits on every engine (tests/sim/wasm-kernels.test.ts checks this). NaN outputs are
  * canonicalised on the way out, so a NaN's payload never depends on which path ran.
  *
- * The module (lib/sim/wasm/kernels-wasm.ts, built by lib/sim/wasm/build-kernels.mjs) is well
- * under 4 KB, so it can be compiled synchronously even on a browser's main thread. Where
+ * The module (lib/sim/wasm/kernels-wasm.ts, built by lib/sim/wasm/build-kernels.mjs) is about
+ * 2 KB, under 4 KB, so it can be compiled synchronously even on a browser's main thread. Where
  * WebAssembly or SIMD is unavailable (or a Content-Security-Policy forbids compiling it), the
  * engine falls back to the JS kernels.
  */
+import { ZIGGURAT_FAST_TABLES, type Rng } from './rng';
 import { KERNELS_WASM_BASE64 } from './wasm/kernels-wasm';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
   gram(m: number, rows: number, B: number, g: number): void;
   multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
+  gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
+  fillUniform(out: number, count: number, bound: number, state: number): void;
+  fillNormal(out: number, count: number, std: number, limit: number, state: number, tables: number): number;
 }
 
 let exportsOrNull: KernelExports | null | undefined; // undefined: not tried yet
 let heap = new Float64Array(0);
+let words = new Int32Array(0);
+let tablesIn: WebAssembly.Memory | null = null;
+
+/**
+ * The heap's fixed part, in doubles: a generator's state and a missed draw (bytes 0 to 19) while
+ * a fill runs, then the ziggurat's fast-path tables (KN, WN: 256 doubles each, copied in once).
+ * Every kernel's arrays start at BASE.
+ */
+const TABLES = 4;
+const BASE = TABLES + 512;
 let enabled = true;
 
 /** Turns the wasm kernels off (or back on), e.g. to test the JS fallback. */
@@ -81,10 +96,10 @@ export function wasmGramBlocks(M: Float64Array, rows: number, B: number, G: Floa
   const k = enabled ? load() : null;
   if (!k) return false;
   const nM = rows * B;
-  const g = even(nM);
+  const g = BASE + even(nM);
   const h = reserve(k, g + B * B);
-  h.set(M.subarray(0, nM), 0);
-  k.gram(0, rows, B, g * 8);
+  h.set(M.subarray(0, nM), BASE);
+  k.gram(BASE * 8, rows, B, g * 8);
   copyOut(h, g, G, B * B);
   return true;
 }
@@ -98,12 +113,164 @@ export function wasmMultiplyUpperBlocks(X: Float64Array, rows: number, U: Float6
   const k = enabled ? load() : null;
   if (!k) return false;
   const nX = rows * B;
-  const u = even(nX);
+  const u = BASE + even(nX);
   const z = u + even(B * B);
   const h = reserve(k, z + nX);
-  h.set(X.subarray(0, nX), 0);
+  h.set(X.subarray(0, nX), BASE);
   h.set(U.subarray(0, B * B), u);
-  k.multiplyUpper(0, rows, u * 8, B, scale, z * 8);
+  k.multiplyUpper(BASE * 8, rows, u * 8, B, scale, z * 8);
   copyOut(h, z, Z, (rows & ~3) * B);
   return true;
+}
+
+/**
+ * Writes a weight matrix W (m x k) into `out`, row i at out[at + i ld .. at + i ld + k): a copy
+ * of a stored W, or the sampler itself, so fresh weights go straight into the kernels' memory.
+ */
+export type WeightWriter = (out: Float64Array, at: number, ld: number) => void;
+
+/** Where a dense product left W in the heap (row i at h[at + i ld]), for the caller's edge code. */
+export interface PlacedWeights {
+  h: Float64Array;
+  at: number;
+  ld: number;
+}
+
+/**
+ * Row stride (in doubles) for W in the heap: even, so rows stay 16-byte aligned, and padded
+ * when a multiple of 64 (512 bytes), so that walking down a column (W^T d, and the four rows of
+ * W a) does not land on the same few cache sets every row (1024 columns is exactly 8 KB a row).
+ */
+function paddedStride(k: number): number {
+  const ld = even(k);
+  return ld % 64 === 0 ? ld + 8 : ld;
+}
+
+/** Where dense products put W (in doubles). */
+const W_AT = BASE;
+
+/**
+ * Fills out[offset .. offset+count) with bound * rng.uniformSigned() draws, as
+ * Rng.fillUniformSigned does (same stream, same bits; rng is left where that leaves it), in the
+ * wasm module, when `out` is its memory (a dense product's W, written by the sampler). False,
+ * with nothing drawn, otherwise.
+ */
+export function wasmFillUniformSigned(rng: Rng, out: Float64Array, bound: number, offset: number, count: number): boolean {
+  const km = enabled ? load() : null;
+  if (!km || out.buffer !== km.memory.buffer || out.byteOffset !== 0 || offset < BASE) return false;
+  if (words.buffer !== km.memory.buffer) words = new Int32Array(km.memory.buffer);
+  rng.saveState(words, 0);
+  km.fillUniform(offset * 8, count, bound, 0);
+  rng.loadState(words, 0);
+  return true;
+}
+
+/**
+ * Fills out[offset .. offset+count) with std * x for standard normals x, skipping draws with
+ * x > limit or x < -limit (Infinity: none), exactly as Rng.fillNormal (limit Infinity) and
+ * Rng.fillTruncatedNormal do: the ziggurat's fast path in wasm, the rare draws that miss it
+ * through Rng's own slow path. Only when `out` is the wasm memory (a dense product's W being
+ * written); false, with nothing drawn, otherwise.
+ */
+export function wasmFillNormal(rng: Rng, out: Float64Array, std: number, limit: number, offset: number, count: number): boolean {
+  const km = enabled ? load() : null;
+  if (!km || out.buffer !== km.memory.buffer || out.byteOffset !== 0 || offset < BASE) return false;
+  if (words.buffer !== km.memory.buffer) words = new Int32Array(km.memory.buffer);
+  if (tablesIn !== km.memory) {
+    out.set(ZIGGURAT_FAST_TABLES.kn, TABLES);
+    out.set(ZIGGURAT_FAST_TABLES.wn, TABLES + 256);
+    tablesIn = km.memory;
+  }
+  const end = offset + count;
+  let i = offset;
+  rng.saveState(words, 0);
+  for (;;) {
+    i += km.fillNormal(i * 8, end - i, std, limit, 0, TABLES * 8);
+    if (i === end) break;
+    rng.loadState(words, 0);
+    const x = rng.normalAfterMiss(words[4]);
+    rng.saveState(words, 0);
+    if (!(x > limit || x < -limit)) out[i++] = x * std;
+    if (i === end) break;
+  }
+  rng.loadState(words, 0);
+  return true;
+}
+
+/** The sum over t is split into chunks of this many terms, so each chunk's rows stay in cache. */
+const GEMM_CHUNK = 256;
+
+/**
+ * Copies columns below B & ~3 of A (k x B, row-major) into the heap at `at` in panels of 4
+ * columns, each k x 4 row-major, so the kernel reads each panel as one contiguous stream.
+ */
+function copyColumnPanels(h: Float64Array, A: Float64Array, k: number, B: number, at: number): void {
+  const B4 = B & ~3;
+  for (let b = 0; b < B4; b += 4) {
+    let o = at + b * k;
+    for (let p = 0, a = b; p < k; p++, a += B, o += 4) {
+      h[o] = A[a];
+      h[o + 1] = A[a + 1];
+      h[o + 2] = A[a + 2];
+      h[o + 3] = A[a + 3];
+    }
+  }
+}
+
+/**
+ * Z (m x B) = W (m x k) A (k x B) for rows below m & ~3 and columns below B & ~3, W written into
+ * the heap by `write`; Z's other entries are left alone, for the caller, who finds W where the
+ * result says. Null if the wasm kernels are off. m >= 4, k >= 1.
+ */
+export function wasmMatmulBlocks(write: WeightWriter, m: number, k: number, A: Float64Array, B: number, Z: Float64Array): PlacedWeights | null {
+  const km = enabled ? load() : null;
+  if (!km) return null;
+  const ld = paddedStride(k);
+  const a = W_AT + m * ld;
+  const z = a + even(k * B);
+  const h = reserve(km, z + m * B);
+  write(h, W_AT, ld);
+  copyColumnPanels(h, A, k, B, a);
+  for (let t = 0; t < k; t += GEMM_CHUNK) {
+    km.gemm((W_AT + t) * 8, 8, ld * 8, (a + t * 4) * 8, 32, k * 8, z * 8, m, Math.min(GEMM_CHUNK, k - t), B, t > 0 ? 1 : 0);
+  }
+  copyOutBlocks(h, z, Z, m & ~3, B);
+  return { h, at: W_AT, ld };
+}
+
+/**
+ * G (k x B) = W^T D, W (m x k) written into the heap by `write` and D (m x B), for rows below
+ * k & ~3 and columns below B & ~3; G's other entries are left alone, for the caller. Null if the
+ * wasm kernels are off. k >= 4, m >= 1.
+ */
+export function wasmMatmulTransposedBlocks(write: WeightWriter, m: number, k: number, D: Float64Array, B: number, G: Float64Array): PlacedWeights | null {
+  const km = enabled ? load() : null;
+  if (!km) return null;
+  const ld = paddedStride(k);
+  const d = W_AT + m * ld;
+  const g = d + even(m * B);
+  const h = reserve(km, g + k * B);
+  write(h, W_AT, ld);
+  copyColumnPanels(h, D, m, B, d);
+  for (let t = 0; t < m; t += GEMM_CHUNK) {
+    km.gemm((W_AT + t * ld) * 8, ld * 8, 8, (d + t * 4) * 8, 32, m * 8, g * 8, k, Math.min(GEMM_CHUNK, m - t), B, t > 0 ? 1 : 0);
+  }
+  copyOutBlocks(h, g, G, k & ~3, B);
+  return { h, at: W_AT, ld };
+}
+
+/** Copies the first `rows` rows, columns below B & ~3, of a rows x B heap matrix (canonical NaN). */
+function copyOutBlocks(h: Float64Array, from: number, to: Float64Array, rows: number, B: number): void {
+  const B4 = B & ~3;
+  if (B4 === B) {
+    copyOut(h, from, to, rows * B);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    const o = r * B;
+    for (let b = 0; b < B4; b++) {
+      const v = h[from + o + b];
+      to[o + b] = v === v ? v : NaN;
+    }
+  }
 }

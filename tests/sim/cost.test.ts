@@ -107,8 +107,11 @@ describe('cost model', () => {
     const square = simConfigSchema.parse({ scheme: 'he-uniform', activation: 'relu', layers: 4, width: 16 });
     const c = passCounts(alternating, 'materialized', { histograms: false });
     // forward 16*1024 + 1024*16 + ... = 4 * 16 * 1024 products per sample; backward skips layer 1
-    expect(c.jsMultiplyAdds).toBe(4 * 16 * 1024 * 64 + 3 * 16 * 1024 * 64);
-    expect(estimatePathCost(alternating).materialized).toBeGreaterThan(30 * estimatePathCost(square).materialized);
+    expect(c.gemmMultiplyAdds).toBe(4 * 16 * 1024 * 64 + 3 * 16 * 1024 * 64);
+    expect(c.jsMultiplyAdds).toBe(0);
+    // Counted with width 16 everywhere the two would cost the same; measured, the alternating
+    // network takes about 17 times as long (one seed, SIMD products), the estimate says about 15.
+    expect(estimatePathCost(alternating).materialized).toBeGreaterThan(10 * estimatePathCost(square).materialized);
   });
 
   it('takes the covariance path where it is exact and cheaper, and never where it is not exact', () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulate } from '../../lib/sim';
 import { resultDigest } from '../../lib/sim/digest';
-import { gram, multiplyUpper } from '../../lib/sim/linalg';
+import { gram, matmul, matmulTransposed, multiplyUpper } from '../../lib/sim/linalg';
 import { createRng } from '../../lib/sim/rng';
 import { setWasmKernelsEnabled, wasmKernelsActive } from '../../lib/sim/wasm-kernels';
 import { buildKernels, kernelsSource } from '../../lib/sim/wasm/build-kernels.mjs';
@@ -86,6 +86,102 @@ describe('wasm kernels', () => {
     }
   }
 
+  // Dense products: m x k weights, B samples. Odd m, k and B leave edge rows and columns to JS;
+  // k and m above 256 split the wasm sum into chunks; 1030 has a row stride padded in the heap.
+  const DENSE: [number, number, number][] = [
+    [1, 1, 1], [4, 1, 4], [1, 7, 9], [4, 4, 4], [5, 3, 7], [7, 9, 5], [8, 8, 13], [12, 5, 4], [17, 33, 6],
+    [64, 64, 64], [63, 65, 66], [300, 257, 12], [9, 513, 8], [520, 11, 5], [130, 1030, 9],
+  ];
+  for (const special of [false, true]) {
+    for (const [m, k, B] of DENSE) {
+      it(`matmul and matmulTransposed match the JS kernels bit for bit: ${m} x ${k}, B ${B}${special ? ', NaN/Inf' : ''}`, () => {
+        const W = randomMatrix(m * k, m * 7919 + k, special);
+        const A = randomMatrix(k * B, k * 31 + B, special);
+        const D = randomMatrix(m * B, m * 17 + B, special);
+        const Z = new Float64Array(m * B).fill(7);
+        const G = new Float64Array(k * B).fill(7);
+        const [zWasm, zJs] = bothPaths(() => (matmul(W, m, k, A, B, Z), Z));
+        expect(firstDifference(zWasm, zJs)).toBe(-1);
+        const [gWasm, gJs] = bothPaths(() => (matmulTransposed(W, m, k, D, B, G), G));
+        expect(firstDifference(gWasm, gJs)).toBe(-1);
+        if (special && m * k > 5 && k * B > 5 && m * B > 5) {
+          // The NaN and infinities reach some outputs (the test would be vacuous otherwise).
+          expect(zWasm.some((v) => Number.isNaN(v))).toBe(true);
+          expect(gWasm.some((v) => Number.isNaN(v))).toBe(true);
+        }
+      });
+    }
+  }
+
+  it('dense products agree on huge and tiny values: overflow, underflow, subnormals and signed zeros', () => {
+    const m = 9;
+    const k = 300;
+    const B = 7;
+    const W = randomMatrix(m * k, 3, false);
+    const A = randomMatrix(k * B, 4, false);
+    for (let i = 0; i < W.length; i += 3) W[i] *= 1e200;
+    for (let i = 1; i < W.length; i += 5) W[i] *= 1e-300;
+    for (let i = 0; i < A.length; i += 4) A[i] *= 1e150;
+    for (let i = 2; i < A.length; i += 6) A[i] = 5e-324 * (i % 4 === 2 ? -1 : 1);
+    const D = A.slice(0, m * B);
+    const Z = new Float64Array(m * B);
+    const G = new Float64Array(k * B);
+    const [zWasm, zJs] = bothPaths(() => (matmul(W, m, k, A, B, Z), Z));
+    expect(firstDifference(zWasm, zJs)).toBe(-1);
+    const [gWasm, gJs] = bothPaths(() => (matmulTransposed(W, m, k, D, B, G), G));
+    expect(firstDifference(gWasm, gJs)).toBe(-1);
+    // Overflow reached some outputs: the path through Infinity (and Inf - Inf = NaN) is exercised.
+    expect(zWasm.some((v) => !Number.isFinite(v))).toBe(true);
+    // A column of all-zero products gives +0 on both paths (0 + -0 = +0).
+    const zW = new Float64Array(4 * 4).fill(-0);
+    const zA = new Float64Array(4 * 4).fill(1);
+    const [z0, z1] = bothPaths(() => (matmul(zW, 4, 4, zA, 4, Z), Z.subarray(0, 16)));
+    expect(Object.is(z0[0], 0)).toBe(true);
+    expect(firstDifference(z0, z1)).toBe(-1);
+  });
+
+  it('dense products equal a plain triple loop (not just each other)', () => {
+    const [m, k, B] = [13, 70, 10];
+    const W = randomMatrix(m * k, 11, false);
+    const A = randomMatrix(k * B, 12, false);
+    const Z = new Float64Array(m * B);
+    matmul(W, m, k, A, B, Z);
+    for (let i = 0; i < m; i++) {
+      for (let b = 0; b < B; b++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += W[i * k + p] * A[p * B + b];
+        expect(Object.is(Z[i * B + b], s)).toBe(true);
+      }
+    }
+    const G = new Float64Array(k * B);
+    const D = randomMatrix(m * B, 13, false);
+    matmulTransposed(W, m, k, D, B, G);
+    for (let p = 0; p < k; p++) {
+      for (let b = 0; b < B; b++) {
+        let s = 0;
+        for (let i = 0; i < m; i++) s += W[i * k + p] * D[i * B + b];
+        expect(Object.is(G[p * B + b], s)).toBe(true);
+      }
+    }
+  });
+
+  it('uncached weights (over the 64 MB cache) are sampled straight into the wasm memory: same digest as JS', () => {
+    // 9 layers of 1023 x 1023 weights: 9.4 M doubles, past WEIGHT_CACHE_DOUBLES (8 M), so every
+    // product draws its W afresh; 1023 rows and 6 samples leave edge rows and columns to JS.
+    // The uniform and normal draws then come from the wasm fills (normals: the ziggurat's fast path
+    // in wasm, its slow path in JS); a plain-residual network takes the materialized path.
+    for (const input of [{ scheme: 'he-uniform' }, { scheme: 'truncated-normal-he' }, { scheme: 'he-normal', residual: 'plain' }] as const) {
+      const config = cfg({ ...input, layers: 9, width: 1023, samples: 6 });
+      setWasmKernelsEnabled(true);
+      const wasm = simulate(config, { bandSeeds: 1 });
+      setWasmKernelsEnabled(false);
+      const js = simulate(config, { bandSeeds: 1 });
+      expect(wasm.path).toBe('materialized');
+      expect(resultDigest(wasm)).toBe(resultDigest(js));
+      expect(wasm.layers[0].gradientNorm).toBeGreaterThan(0);
+    }
+  });
+
   it('wasm NaN outputs are the canonical NaN', () => {
     const rows = 8;
     const B = 8;
@@ -104,6 +200,9 @@ describe('wasm kernels', () => {
     { samples: 13, width: 37, layers: 4 },
     { scheme: 'orthogonal' as const, samples: 10, width: 50, layers: 3 },
     { activation: 'tanh' as const, samples: 7, width: 9, layers: 3 },
+    { scheme: 'he-uniform' as const, samples: 13, width: 70, layers: 3 },
+    { scheme: 'truncated-normal-xavier' as const, activation: 'tanh' as const, samples: 8, width: 33, layers: 3, widths: [33, 6, 40] },
+    { scheme: 'xavier-uniform' as const, samples: 16, width: 64, layers: 4, residual: 'plain' as const, normalization: 'layernorm' as const },
   ]) {
     it(`simulate() gives the same digest on both paths: ${JSON.stringify(input)}`, () => {
       const config = cfg(input);

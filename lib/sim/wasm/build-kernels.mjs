@@ -3,15 +3,18 @@
  * lib/sim/wasm/kernels-wasm.ts. Run `node lib/sim/wasm/build-kernels.mjs` after editing; a test
  * (tests/sim/wasm-kernels.test.ts) checks that the checked-in bytes are what this script emits.
  *
- * Why a hand-written encoder: the module is two small loops, and emitting the binary here keeps
+ * Why a hand-written encoder: the module is four small loop nests, and emitting the binary here keeps
  * the build free of a WAT toolchain while the code below still reads like WAT (one instruction per
  * helper call). Only IEEE-exact f64x2 add and mul are used (no FMA, no relaxed SIMD), so results
  * are the same on every engine. The module must stay under 4 KB: Chrome refuses synchronous
  * compilation of larger modules on the main thread.
  *
- * Both kernels compute every output entry as one running sum, starting from +0 and adding the
- * products in increasing order of the summed index, exactly as the JS kernels in linalg.ts do, so
- * the blocking (4 x 4 entries here, in 8 two-lane accumulators) does not change any bit.
+ * The kernels (gram, multiplyUpper, and gemm for the materialized path's W a and W^T d) compute
+ * every output entry as one running sum, starting from +0 and adding the products in increasing
+ * order of the summed index, exactly as the JS kernels in linalg.ts do, so the blocking (4 x 4
+ * entries here, in 8 two-lane accumulators; gemm may also stop and resume a sum through memory)
+ * does not change any bit. fillUniform is Rng.fillUniformSigned (lib/sim/rng.ts) in wasm: the same
+ * integer operations and the same two multiplications, so the same draws.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +65,24 @@ const shl = [0x74];
 const and = [0x71];
 const ltU = [0x49];
 const geS = [0x4e];
+const geU = [0x4f];
+const xor = [0x73];
+const rotl = [0x77];
+const i32Load = (offset) => [0x28, 2, ...uleb(offset)];
+const i32Store = (offset) => [0x36, 2, ...uleb(offset)];
+const f64Store = [0x39, 3, 0];
+const f64Load = (offset) => [0x2b, 3, ...uleb(offset)];
+const shrS = [0x75];
+const or = [0x72];
+const eqz = [0x45];
+const f64Abs = [0x99];
+const f64Neg = [0x9a];
+const f64Lt = [0x63];
+const f64Gt = [0x64];
+const shrU = [0x76];
+const f64ConvertI32S = [0xb7];
+const f64Mul = [0xa2];
+const f64Const = (x) => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)];
 const block = (...body) => [0x02, 0x40, ...body.flat(), 0x0b];
 const loop = (...body) => [0x03, 0x40, ...body.flat(), 0x0b];
 const br = (depth) => [0x0c, ...uleb(depth)];
@@ -73,6 +94,7 @@ const load64Splat = (offset) => simd(0x0a, 3, ...uleb(offset));
 const f64x2Splat = simd(0x14);
 const f64x2Add = simd(0xf0);
 const f64x2Mul = simd(0xf2);
+const select = [0x1b]; // the first operand if the i32 on top is nonzero, else the second
 const zeroV128 = simd(0x0c, ...new Array(16).fill(0)); // +0 in both lanes, like `let s = 0`
 
 /** `for (; i < limit; i += step) body` with a signed compare; i must be initialised before. */
@@ -172,11 +194,155 @@ function multiplyUpperFunction() {
   return { params: [I32, I32, I32, I32, F64, I32], locals, body };
 }
 
+// --- gemm(x, sT, sR, a, aT, aB, z, M, T, N, more) ------------------------------------------------
+// Z[r][b] (+)= sum_{t < T} X[t sT + r sR] * A[t aT + b aB] for rows below M & ~3 and columns
+// below N & ~3 (Z row-major with N columns), in 4 x 4 blocks. Byte addresses and strides: a
+// row-major W with row stride ld gives W a with (sT, sR) = (8, 8 ld) and W^T d with (8 ld, 8).
+// A's 4-column groups must be contiguous: row-major (aT = 8 N, aB = 8) or panels of 4 columns
+// (aT = 32, aB = 8 T_total). T >= 1. With more = 0 each entry starts from +0, otherwise from Z's
+// value, so a caller can split the sum over t into chunks (storing and reloading is exact).
+function gemmFunction() {
+  const [X, sT, sR, A, aT, aB, Z, M, T, N, more] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [stride, M4, N4, r, b0, px, pa, pz, xr, zr, r2, r3, t] = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
+  const [x, y0, y1] = [24, 25, 26];
+  const acc = [27, 28, 29, 30, 31, 32, 33, 34];
+  const locals = [[13, I32], [11, V128]].map(([n, ty]) => [...uleb(n), ty]);
+  const rowOffset = [null, sR, r2, r3];
+  const splatRow = (k) => [get(px), ...(k ? [get(rowOffset[k]), add] : []), load64Splat(0)];
+  const body = [
+    get(N), i32(3), shl, set(stride),
+    get(M), i32(-4), and, set(M4),
+    get(N), i32(-4), and, set(N4),
+    get(sR), i32(1), shl, set(r2),
+    get(r2), get(sR), add, set(r3),
+    i32(0), set(r),
+    forLt(r, get(M4), 4,
+      get(X), get(r), get(sR), mul, add, set(xr),
+      get(Z), get(r), get(stride), mul, add, set(zr),
+      i32(0), set(b0),
+      forLt(b0, get(N4), 4,
+        get(zr), get(b0), i32(3), shl, add, set(pz),
+        ...[0, 1, 2, 3].map((k) => [
+          get(pz), v128Load(0), ...zeroV128, get(more), select, set(acc[2 * k]),
+          get(pz), v128Load(16), ...zeroV128, get(more), select, set(acc[2 * k + 1]),
+          get(pz), get(stride), add, set(pz),
+        ]),
+        get(xr), set(px),
+        get(A), get(b0), get(aB), mul, add, set(pa),
+        get(T), set(t),
+        loop(
+          get(pa), v128Load(0), set(y0),
+          get(pa), v128Load(16), set(y1),
+          ...[0, 1, 2, 3].map((k) => [splatRow(k), set(x), madd2(x, acc[2 * k], y0, acc[2 * k + 1], y1)]),
+          get(pa), get(aT), add, set(pa),
+          get(px), get(sT), add, set(px),
+          get(t), i32(1), sub, tee(t), brIf(0),
+        ),
+        get(zr), get(b0), i32(3), shl, add, set(pz),
+        ...[0, 1, 2, 3].map((k) => [
+          get(pz), get(acc[2 * k]), v128Store(0),
+          get(pz), get(acc[2 * k + 1]), v128Store(16),
+          get(pz), get(stride), add, set(pz),
+        ]),
+      ),
+    ),
+  ];
+  return { params: new Array(11).fill(I32), locals, body };
+}
+
+// --- fillUniform(out, count, bound, state) ---------------------------------------------------
+// count doubles from byte address out on: bound * (h * 2^-31) for successive xoshiro128** outputs
+// h, the generator's four state words at byte address state (read, then written back). The same
+// integer operations, conversion and two multiplications, in the same order, as Rng's
+// fillUniformSigned in lib/sim/rng.ts, so the same bits.
+function fillUniformFunction() {
+  const [out, count, bound, state] = [0, 1, 2, 3];
+  const [s0, s1, s2, s3, t, h, end] = [4, 5, 6, 7, 8, 9, 10];
+  const locals = [[7, I32]].map(([n, ty]) => [...uleb(n), ty]);
+  const body = [
+    get(state), i32Load(0), set(s0),
+    get(state), i32Load(4), set(s1),
+    get(state), i32Load(8), set(s2),
+    get(state), i32Load(12), set(s3),
+    get(out), get(count), i32(3), shl, add, set(end),
+    block(loop(
+      get(out), get(end), geU, brIf(1),
+      get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
+      get(s1), i32(9), shl, set(t),
+      get(s2), get(s0), xor, set(s2),
+      get(s3), get(s1), xor, set(s3),
+      get(s1), get(s2), xor, set(s1),
+      get(s0), get(s3), xor, set(s0),
+      get(s2), get(t), xor, set(s2),
+      get(s3), i32(11), rotl, set(s3),
+      get(out), get(bound), get(h), f64ConvertI32S, f64Const(4.656612873077393e-10), f64Mul, f64Mul, f64Store,
+      get(out), i32(8), add, set(out),
+      br(0),
+    )),
+    get(state), get(s0), i32Store(0),
+    get(state), get(s1), i32Store(4),
+    get(state), get(s2), i32Store(8),
+    get(state), get(s3), i32Store(12),
+  ];
+  return { params: [I32, I32, F64, I32], locals, body };
+}
+
+// --- fillNormal(out, count, std, limit, state, tables) -> written -----------------------------
+// The fast path of Rng.fillNormal / fillTruncatedNormal (lib/sim/rng.ts): per xoshiro128** draw h,
+// u = h >> 8 and layer iz = h & 255; if |u| < KN[iz], x = u WN[iz], skipped when x > limit or
+// x < -limit, else stored as x * std. A draw that misses the fast test stops the loop with h
+// stored at state + 16, for the caller's slow path (wedges and tail, exact-math exp and log).
+// KN and WN are 256 doubles each at byte address tables. Returns the number of values written;
+// the state words at state are written back.
+function fillNormalFunction() {
+  const [out, count, std, limit, state, tables] = [0, 1, 2, 3, 4, 5];
+  const [s0, s1, s2, s3, t, h, end, start, iz] = [6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const x = 15;
+  const locals = [[9, I32], [1, F64]].map(([n, ty]) => [...uleb(n), ty]);
+  const body = [
+    get(state), i32Load(0), set(s0),
+    get(state), i32Load(4), set(s1),
+    get(state), i32Load(8), set(s2),
+    get(state), i32Load(12), set(s3),
+    get(out), tee(start), get(count), i32(3), shl, add, set(end),
+    block(
+      block(
+        loop(
+          get(out), get(end), geU, brIf(2),
+          get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
+          get(s1), i32(9), shl, set(t),
+          get(s2), get(s0), xor, set(s2),
+          get(s3), get(s1), xor, set(s3),
+          get(s1), get(s2), xor, set(s1),
+          get(s0), get(s3), xor, set(s0),
+          get(s2), get(t), xor, set(s2),
+          get(s3), i32(11), rotl, set(s3),
+          get(h), i32(255), and, i32(3), shl, get(tables), add, set(iz),
+          get(h), i32(8), shrS, f64ConvertI32S, set(x),
+          get(x), f64Abs, get(iz), f64Load(0), f64Lt, eqz, brIf(1),
+          get(x), get(iz), f64Load(2048), f64Mul, set(x),
+          get(x), get(limit), f64Gt, get(x), get(limit), f64Neg, f64Lt, or, brIf(0),
+          get(out), get(x), get(std), f64Mul, f64Store,
+          get(out), i32(8), add, set(out),
+          br(0),
+        ),
+      ),
+      get(state), get(h), i32Store(16),
+    ),
+    get(state), get(s0), i32Store(0),
+    get(state), get(s1), i32Store(4),
+    get(state), get(s2), i32Store(8),
+    get(state), get(s3), i32Store(12),
+    get(out), get(start), sub, i32(3), shrU,
+  ];
+  return { params: [I32, I32, F64, F64, I32, I32], results: [I32], locals, body };
+}
+
 // --- Module -----------------------------------------------------------------------------------
 
 export function buildKernels() {
-  const fns = [gramFunction(), multiplyUpperFunction()];
-  const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), 0x00])));
+  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction(), fillNormalFunction()];
+  const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec((f.results ?? []).map((t) => [t]))])));
   const funcs = section(3, vec(fns.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, 0x01]])); // one memory, min 1 page, no maximum
   const exports = section(
@@ -185,6 +351,9 @@ export function buildKernels() {
       [...name('memory'), 0x02, 0x00],
       [...name('gram'), 0x00, 0x00],
       [...name('multiplyUpper'), 0x00, 0x01],
+      [...name('gemm'), 0x00, 0x02],
+      [...name('fillUniform'), 0x00, 0x03],
+      [...name('fillNormal'), 0x00, 0x04],
     ]),
   );
   const code = section(
