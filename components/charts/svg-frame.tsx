@@ -70,7 +70,8 @@ export function integerTicks(lo: number, hi: number, pixels: number, minGapPx = 
   const span = Math.max(1, hi - lo);
   let step = 1;
   for (let p = 1; ; p *= 10) {
-    const s = [1, 2, 5].map((m) => m * p).find((c) => span / c <= most);
+    // Ticks drawn: floor(span / c) + 1 at most.
+    const s = [1, 2, 5].map((m) => m * p).find((c) => Math.floor(span / c) + 1 <= most);
     if (s !== undefined) {
       step = s;
       break;

@@ -14,33 +14,44 @@ export interface WorkerRequest {
   config: SimConfig;
   /** 1 for a preview (the first seed alone), BAND_SEEDS for the full band. */
   bandSeeds: number;
+  /**
+   * Post the first seed alone before the band: for runs too big to hand a second thread on a
+   * machine with few cores (use-simulation.ts), the student sees the numbers a band sooner.
+   */
+  preview?: boolean;
 }
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }
+  | { type: 'preview'; id: number; result: ReturnType<typeof simulate> }
   | { type: 'done'; id: number; result: ReturnType<typeof simulate>; ms: number }
   | { type: 'error'; id: number; message: string };
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 
 ctx.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const { id, config, bandSeeds } = event.data;
+  const { id, config, bandSeeds, preview } = event.data;
   const post = (m: WorkerResponse) => ctx.postMessage(m);
   let lastReport = 0;
   let lastFraction = -1;
-  const onProgress = (fraction: number) => {
+  // With a preview, its seed is computed twice (alone, then in the band): bandSeeds + 1 seeds of work.
+  const total = preview && bandSeeds > 1 ? bandSeeds + 1 : bandSeeds;
+  const progress = (offset: number, seeds: number) => (fraction: number) => {
     // Throttle: at most every 150 ms and only when the shown percentage moves, so progress never
     // makes the page re-render more than a few times a second.
+    const f = (offset + fraction * seeds) / total;
     const now = performance.now();
-    if ((now - lastReport > 150 && Math.round(fraction * 100) !== Math.round(lastFraction * 100)) || fraction >= 1) {
+    if ((now - lastReport > 150 && Math.round(f * 100) !== Math.round(lastFraction * 100)) || fraction >= 1) {
       lastReport = now;
-      lastFraction = fraction;
-      post({ type: 'progress', id, fraction });
+      lastFraction = f;
+      post({ type: 'progress', id, fraction: f });
     }
   };
   try {
+    if (total > bandSeeds) post({ type: 'preview', id, result: simulate(config, { bandSeeds: 1, onProgress: progress(0, 1) }) });
+    // Timed without the preview, so the page's speed estimate stays per band.
     const start = performance.now();
-    const result = simulate(config, { bandSeeds, onProgress });
+    const result = simulate(config, { bandSeeds, onProgress: progress(total - bandSeeds, bandSeeds) });
     post({ type: 'done', id, result, ms: performance.now() - start });
   } catch (err) {
     post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });

@@ -24,7 +24,7 @@ export function usePinResults(pins: readonly Pin[], onResult: (key: string, resu
     if (!worker.current) {
       const w = new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
       w.onmessage = (e: MessageEvent<WorkerResponse>) => {
-        if (e.data.type === 'progress') return;
+        if (e.data.type === 'progress' || e.data.type === 'preview') return;
         const key = busy.current;
         busy.current = null;
         if (key && e.data.type === 'error') {

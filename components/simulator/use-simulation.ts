@@ -9,6 +9,8 @@
  *     arrives while it is busy waits as the one pending request, so a burst of changes ends with
  *     the newest. The numbers of a default-sized network arrive in a frame or two, and the main
  *     thread computes nothing.
+ *     Bigger previews (PREVIEW_WORKER_MAX_MS) are posted by the band worker before its band
+ *     instead, so at most one thread computes a big run and the page keeps a core.
  *   - the band worker computes the full band with progress and cancel. A newer request
  *     terminates it (simulate() is synchronous, so no message could reach it mid-run), and it
  *     starts WORKER_DEBOUNCE_MS after the last change, so a slider drag starts one band, not fifty.
@@ -36,6 +38,11 @@ const WORKER_DEBOUNCE_MS = 120;
  * rather than waited for.
  */
 const PREVIEW_RESTART_MS = 300;
+/**
+ * Previews predicted longer than this are computed by the band worker itself, before its band:
+ * two threads computing at once would leave a 2-core machine's page thread short of a core.
+ */
+const PREVIEW_WORKER_MAX_MS = 150;
 /**
  * Starting guess of this machine's milliseconds per estimated millisecond (the cost model is in
  * the development machine's milliseconds, and the browser's engine measured about 0.3-0.5 of
@@ -164,6 +171,9 @@ export function useSimulation(initialResult: SimResult | null) {
       performance.mark(`initlab:band-${msg.type}`);
       if (msg.type === 'progress') {
         setState((s) => ({ ...s, progress: msg.fraction }));
+      } else if (msg.type === 'preview') {
+        shownKey.current = null;
+        setState((s) => ({ ...s, result: msg.result, viewResult: msg.result, origin: 'worker', preview: true, error: null }));
       } else if (msg.type === 'done') {
         band.current.busy = false;
         bandDoneId.current = msg.id;
@@ -214,7 +224,7 @@ export function useSimulation(initialResult: SimResult | null) {
     const w = spawnWorker();
     w.onmessage = (e: MessageEvent<WorkerResponse>) => {
       const msg = e.data;
-      if (msg.id === WARM_UP_JOB || msg.type === 'progress') return;
+      if (msg.id === WARM_UP_JOB || msg.type === 'progress' || msg.type === 'preview') return;
       p.busy = false;
       if (msg.type === 'done') {
         learnWorker(runCost(msg.result.config) / BAND_SEEDS, msg.ms);
@@ -241,10 +251,10 @@ export function useSimulation(initialResult: SimResult | null) {
     return w;
   };
 
-  const startBand = (id: number, config: SimConfig) => {
+  const startBand = (id: number, config: SimConfig, preview: boolean) => {
     stopBand();
     band.current.busy = true;
-    const req: WorkerRequest = { id, config, bandSeeds: BAND_SEEDS };
+    const req: WorkerRequest = { id, config, bandSeeds: BAND_SEEDS, preview };
     bandWorker().postMessage(req);
   };
 
@@ -290,11 +300,12 @@ export function useSimulation(initialResult: SimResult | null) {
       return;
     }
     setState((s) => ({ ...s, running: true, progress: 0, pending: config, error: null, cancelled: false }));
-    postPreview(id, config);
+    const ownPreview = (units / BAND_SEEDS) * workerMsPerUnit.current <= PREVIEW_WORKER_MAX_MS;
+    if (ownPreview) postPreview(id, config);
     debounceId.current = setTimeout(
       () => {
         debounceId.current = null;
-        startBand(id, config);
+        startBand(id, config, !ownPreview);
       },
       opts.immediate ? 0 : WORKER_DEBOUNCE_MS,
     );
