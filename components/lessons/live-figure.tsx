@@ -5,7 +5,7 @@
  * the signal state of each variant in words beside the curves and a link to the full simulator.
  */
 import Link from 'next/link';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { SignalSparkline, signalCurve } from '@/components/charts/signal-sparkline';
 import { chartPalette } from '@/components/charts/palette';
 import { useDarkMode } from '@/components/charts/use-dark-mode';
@@ -20,6 +20,10 @@ export function LiveFigure({ slug }: { slug: string }) {
   const figure = KEY_FIGURES[slug];
   const id = useId();
   const [layers, setLayers] = useState(figure?.layers ?? 12);
+  // The slider works once the page has hydrated; until then it says so by being disabled, rather
+  // than moving without redrawing.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const palette = chartPalette(useDarkMode());
   const colors = [palette.current, palette.theory, palette.pins[0]];
   const runs = useMemo(
@@ -39,6 +43,7 @@ export function LiveFigure({ slug }: { slug: string }) {
           max={MAX_LAYERS}
           value={layers}
           onChange={(e) => setLayers(Number(e.target.value))}
+          disabled={!ready}
           className="h-2 max-w-xs flex-1 cursor-pointer accent-blue-700 dark:accent-blue-400"
           aria-valuetext={`${layers} layers`}
         />
