@@ -6,7 +6,8 @@
  * He uniform, or He truncated normal by rejection). numpy is pinned to one BLAS thread by default,
  * like the engine; pass --numpy-threads to let OpenBLAS use every core.
  * Then the server figures (bench/server-bench.ts: run requests, responsiveness with runs queued,
- * event-loop delay); `--engine-only` skips them, `--server-only` runs only them, `--fit-cost`
+ * event-loop delay); `--engine-only` skips them, `--server-only` runs only them (with
+ * `--runs-only`, only the POST /api/runs figures and their stage breakdown), `--fit-cost`
  * refits the cost model's weights (bench/fit-cost.ts).
  * No timing is asserted anywhere: this prints figures for the README.
  */
@@ -75,7 +76,7 @@ if (args.includes('--fit-cost')) {
 }
 if (args.includes('--server-only')) {
   const { serverBench } = await import('./server-bench');
-  await serverBench();
+  await serverBench({ runsOnly: args.includes('--runs-only') });
   process.exit(0);
 }
 const threads = args.includes('--numpy-threads');

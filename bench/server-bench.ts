@@ -10,8 +10,10 @@
  * Prints medians and p95; nothing is asserted (shared machines are noisy).
  */
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 import path from 'node:path';
+import { parseServerTiming } from '../lib/http/server-timing';
 import { EnginePool } from '../lib/runs/engine-pool';
 import { DEFAULT_CONFIG, simConfigSchema } from '../lib/validation/sim-config';
 
@@ -24,11 +26,24 @@ const pct = (xs: number[], p: number) => {
 };
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms (n=${xs.length})`;
 
-async function timed(fn: () => Promise<Response>): Promise<{ ms: number; status: number }> {
+async function timed(fn: () => Promise<Response>): Promise<{ ms: number; status: number; stages: Record<string, number> }> {
   const t0 = performance.now();
   const res = await fn();
   await res.arrayBuffer();
-  return { ms: performance.now() - t0, status: res.status };
+  return { ms: performance.now() - t0, status: res.status, stages: parseServerTiming(res.headers.get('server-timing')) };
+}
+
+const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+
+/**
+ * Where a run request's time goes, from the route's Server-Timing header: p50 and p95 of each
+ * stage, and `other` = wall time minus the stages (HTTP, Next's routing, the client).
+ */
+function stageBreakdown(runs: { ms: number; stages: Record<string, number> }[]): string {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.stages)))];
+  const other = runs.map((r) => r.ms - Object.values(r.stages).reduce((a, b) => a + b, 0));
+  const col = (name: string, xs: number[]) => `${name} ${pct(xs, 50).toFixed(1)}/${pct(xs, 95).toFixed(1)}`;
+  return [...names.map((n) => col(n, runs.map((r) => r.stages[n] ?? 0))), col('other', other)].join(', ');
 }
 
 const postRun = (config: unknown) => fetch(`${base}/api/runs`, { method: 'POST', body: JSON.stringify({ config }), headers: { 'content-type': 'application/json' } });
@@ -45,7 +60,7 @@ async function waitForServer(): Promise<void> {
   throw new Error('server did not start');
 }
 
-async function serverFigures(): Promise<void> {
+async function serverFigures(runsOnly: boolean): Promise<void> {
   const root = path.resolve(import.meta.dirname, '..');
   const server = spawn(process.execPath, ['scripts/e2e-server.mjs'], { cwd: root, env: { ...process.env, E2E_PORT: PORT }, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
@@ -54,10 +69,25 @@ async function serverFigures(): Promise<void> {
     await postRun(DEFAULT_CONFIG);
     for (let i = 0; i < 3; i++) await postRun({ ...DEFAULT_CONFIG, seed: 900 + i });
 
-    const stored: number[] = [];
-    for (let i = 0; i < 60; i++) stored.push((await timed(() => postRun(DEFAULT_CONFIG))).ms);
-    const computed: number[] = [];
-    for (let i = 0; i < 20; i++) computed.push((await timed(() => postRun({ ...DEFAULT_CONFIG, seed: 10_000 + i }))).ms);
+    const storedRuns: Awaited<ReturnType<typeof timed>>[] = [];
+    const loadBefore = load();
+    for (let i = 0; i < 60; i++) storedRuns.push(await timed(() => postRun(DEFAULT_CONFIG)));
+    const computedRuns: Awaited<ReturnType<typeof timed>>[] = [];
+    for (let i = 0; i < 20; i++) computedRuns.push(await timed(() => postRun({ ...DEFAULT_CONFIG, seed: 10_000 + i })));
+    const loadAfter = load();
+    const stored = storedRuns.map((r) => r.ms);
+    const computed = computedRuns.map((r) => r.ms);
+    const printRuns = () => {
+      console.log(`\nServer (production build, fresh database), POST /api/runs (${loadBefore} before, ${loadAfter} after):`);
+      console.log(`  default config, stored run:    ${fmt(stored)}   (target p95 < 30 ms)`);
+      console.log(`    stages p50/p95 ms: ${stageBreakdown(storedRuns)}`);
+      console.log(`  default config, computed:      ${fmt(computed)}   (target p95 < 100 ms)`);
+      console.log(`    stages p50/p95 ms: ${stageBreakdown(computedRuns)}`);
+    };
+    if (runsOnly) {
+      printRuns();
+      return;
+    }
 
     // Eight expensive runs (about a second each on the development machine), queued at once.
     const expensive = Array.from({ length: 8 }, (_, i) => ({ scheme: 'he-uniform', activation: 'tanh', layers: 12, width: 384, samples: 64, seed: 20_000 + i }));
@@ -72,9 +102,7 @@ async function serverFigures(): Promise<void> {
     }
     const done = await Promise.all(queued);
 
-    console.log('\nServer (production build, fresh database), POST /api/runs:');
-    console.log(`  default config, stored run:    ${fmt(stored)}   (target p95 < 30 ms)`);
-    console.log(`  default config, computed:      ${fmt(computed)}   (target p95 < 100 ms)`);
+    printRuns();
     console.log(`With 8 expensive runs queued (answered: ${done.map((d) => d.status).join(' ')}, slowest ${Math.max(...done.map((d) => d.ms)).toFixed(0)} ms):`);
     console.log(`  GET /api/health:               ${fmt(health)}   (target p95 < 100 ms)`);
     console.log(`  GET /lessons (cheap page):     ${fmt(page)}   (target p95 < 100 ms)`);
@@ -115,9 +143,10 @@ export async function eventLoopFigures(): Promise<void> {
   }
 }
 
-export async function serverBench(): Promise<void> {
-  await eventLoopFigures();
-  await serverFigures();
+/** `runsOnly`: just the POST /api/runs figures (no event-loop or queued-runs figures). */
+export async function serverBench(options: { runsOnly?: boolean } = {}): Promise<void> {
+  if (!options.runsOnly) await eventLoopFigures();
+  await serverFigures(options.runsOnly ?? false);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await serverBench();
+if (import.meta.url === `file://${process.argv[1]}`) await serverBench({ runsOnly: process.argv.includes('--runs-only') });

@@ -10,6 +10,7 @@ import 'server-only';
  * carry the ownership and the rights.
  */
 import { getDb } from '../db';
+import type { StageTimes } from '../http/server-timing';
 import { AppError } from '../errors';
 import { canonicalConfig } from '../runs/config-hash';
 import { getEnginePool, timeoutError } from '../runs/engine-pool';
@@ -48,28 +49,43 @@ const inFlight = new Map<string, Promise<StoredRun>>();
  * The stored run for a config, computed in the pool when missing.
  * Throws AppError VALIDATION (bad config), BUSY (the pool's queue is full; retry in a few
  * seconds) or TIMEOUT (the run needs more than the server's time limit).
+ * `times`, when given, receives the stages' durations (validate, lookup, then for a computed run
+ * queue, compute, transfer and insert; `shared` when it joined a computation already under way).
  */
-export async function getOrCreateRun(input: unknown): Promise<StoredRun> {
+export async function getOrCreateRun(input: unknown, times?: StageTimes): Promise<StoredRun> {
   const config = validateRunConfig(input);
+  times?.lap('validate');
   const db = await getDb();
   const existing = await findStoredRun(db, config);
+  times?.lap('lookup');
   if (existing) return existing;
   const { engineVersion, configHash } = runKey(config);
   const key = `${engineVersion}:${configHash}`;
   let pending = inFlight.get(key);
-  if (!pending) {
-    pending = computeAndStore(config).finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
+  if (pending) {
+    const run = await pending;
+    times?.lap('shared');
+    return run;
   }
+  pending = computeAndStore(config, times).finally(() => inFlight.delete(key));
+  inFlight.set(key, pending);
   return pending;
 }
 
-async function computeAndStore(config: SimConfig): Promise<StoredRun> {
+async function computeAndStore(config: SimConfig, times?: StageTimes): Promise<StoredRun> {
   const pool = getEnginePool();
   const limit = pool.options.timeLimitMs;
   if (pool.estimateMs(config) > REFUSE_ABOVE_LIMIT_FACTOR * limit) throw timeoutError(limit, 'engine run refused: estimate far above the time limit');
-  const { result } = await pool.run(config);
-  return insertRun(await getDb(), config, result);
+  const run = await pool.run(config);
+  if (times) {
+    times.add('queue', run.queueMs);
+    times.add('compute', run.ms);
+    times.add('transfer', Math.max(0, run.totalMs - run.queueMs - run.ms));
+    times.reset();
+  }
+  const stored = await insertRun(await getDb(), config, run.result);
+  times?.lap('insert');
+  return stored;
 }
 
 export async function getRunById(id: string): Promise<StoredRun | null> {

@@ -61,6 +61,10 @@ export interface EngineRun {
   result: StoredRunResult;
   /** Milliseconds the worker spent computing. */
   ms: number;
+  /** Milliseconds from run() until a thread started the task (the queue and the hand-over). */
+  queueMs: number;
+  /** Milliseconds from run() until the result was back on this thread. */
+  totalMs: number;
 }
 
 export class EnginePool {
@@ -105,14 +109,17 @@ export class EnginePool {
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const t0 = performance.now();
+    let queueMs = 0;
     port1.once('message', () => {
+      queueMs = performance.now() - t0;
       timer = setTimeout(() => abort.abort(), limit + (this.options.graceMs ?? GRACE_MS));
     });
     try {
       const out = await this.pool.run({ config, bandSeeds, timeLimitMs: limit, started: port2 }, { signal: abort.signal, transferList: [port2] });
       if (!out.ok) throw timeoutError(limit);
       this.learn(out.ms, out.estimatedMs);
-      return { result: out.result, ms: out.ms };
+      return { result: out.result, ms: out.ms, queueMs, totalMs: performance.now() - t0 };
     } catch (err) {
       if (abort.signal.aborted) throw timeoutError(limit, 'engine worker terminated at its time limit');
       if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new AppError('BUSY', BUSY_MESSAGE, 'engine queue full');

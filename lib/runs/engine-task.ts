@@ -9,7 +9,8 @@
  */
 import { estimateRunMs } from '../sim/cost';
 import { simulate, SimulationCancelled } from '../sim/simulate';
-import type { SimConfig } from '../validation/sim-config';
+import { DEFAULT_CONFIG, type SimConfig } from '../validation/sim-config';
+import { RUN_BAND_SEEDS } from './band';
 import { toStoredResult, type StoredRunResult } from './stored-result';
 import { trainingLossForCriterion, type TrainLossCriterion } from '../grading/train-criterion';
 
@@ -45,4 +46,18 @@ export function runEngineTask(task: EngineTask): EngineTaskResult {
 /** A `train-loss-below` criterion's training run (bounded by TRAIN_CRITERION_MAX_WORK), off the request thread. */
 export function trainLossTask(task: { config: SimConfig; criterion: TrainLossCriterion }): number | null {
   return trainingLossForCriterion(task.config, task.criterion);
+}
+
+/**
+ * Two untimed, unstored runs of the simulator's default config, done by a new pool thread before
+ * it takes tasks (engine-worker.mjs), so that V8 has compiled the engine's hot loops (and the
+ * wasm kernels and random-number tables are built) before the first real run: a cold thread's
+ * first default run took about 3 times as long as the next ones (350-470 ms against 110-150 ms,
+ * measured on the 2-core development machine under load; after one warm-up run, still about 1.5
+ * times). Returns the milliseconds it took.
+ */
+export function warmEngine(): number {
+  const start = performance.now();
+  for (let i = 0; i < 2; i++) simulate({ ...DEFAULT_CONFIG, seed: DEFAULT_CONFIG.seed + i }, { bandSeeds: RUN_BAND_SEEDS });
+  return performance.now() - start;
 }

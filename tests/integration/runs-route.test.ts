@@ -15,6 +15,7 @@ process.env.ENGINE_RUN_TIME_LIMIT_MS = '1500';
 const { POST } = await import('@/app/api/runs/route');
 const { GET } = await import('@/app/api/runs/[id]/route');
 const { getEnginePool } = await import('@/lib/runs/engine-pool');
+const { parseServerTiming } = await import('@/lib/http/server-timing');
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -40,8 +41,14 @@ describe('/api/runs', () => {
     const { run } = await a.json();
     expect(run.result.layers).toHaveLength(5);
     expect(run.result.summary.signalState).toMatch(/^(vanishing|stable|exploding)$/);
-    const b = await (await post({ config: { ...small, seed: 1 } })).json();
+    const again = await post({ config: { ...small, seed: 1 } });
+    const b = await again.json();
     expect(b.run.id).toBe(run.id);
+    // Server-Timing: the first request computed the run in the pool, the second only looked it up.
+    const first = parseServerTiming(a.headers.get('server-timing'));
+    expect(Object.keys(first)).toEqual(['parse', 'validate', 'lookup', 'queue', 'compute', 'transfer', 'insert', 'serialize']);
+    expect(first.compute).toBeGreaterThan(0);
+    expect(Object.keys(parseServerTiming(again.headers.get('server-timing')))).toEqual(['parse', 'validate', 'lookup', 'serialize']);
     const byId = await GET(new Request(`http://localhost/api/runs/${run.id}`), { params: Promise.resolve({ id: run.id }) });
     expect(byId.status).toBe(200);
     expect((await byId.json()).run.configHash).toBe(run.configHash);

@@ -8,6 +8,8 @@ import { getDb } from '@/lib/db';
 import { getOrCreateRun, getRunById, getRunWithinBudget } from '@/lib/data/runs';
 import { AppError } from '@/lib/errors';
 import { presentRun, presentSummary } from '@/lib/present/run-summary';
+import { insertRun, toStoredRun } from '@/lib/runs/store';
+import { toStoredResult } from '@/lib/runs/stored-result';
 import { ENGINE_VERSION, simulate } from '@/lib/sim';
 import { simConfigSchema } from '@/lib/validation/sim-config';
 
@@ -106,6 +108,36 @@ describe('getOrCreateRun', () => {
     expect((err as AppError).userMessage).toMatch(/Layers must be .*between 1 and 200/);
     expect(await getOrCreateRun('not a config').catch((e: AppError) => e.code)).toBe('VALIDATION');
     expect(await db.run.count()).toBe(before);
+  });
+});
+
+describe('insertRun', () => {
+  it('returns exactly what the row holds, and the stored row when the key is already taken', async () => {
+    const db = await getDb();
+    const config = simConfigSchema.parse({ ...small, seed: 6161 });
+    const first = toStoredResult(simulate(config, { bandSeeds: 3 }));
+    const run = await insertRun(db, config, first);
+    expect(run.id).toMatch(/^[a-z0-9]{20,40}$/); // the shape every row id has (lib/validation idSchema)
+    const row = toStoredRun(await db.run.findUniqueOrThrow({ where: { id: run.id } }));
+    // What a client receives (JSON) is the same from the insert's return value and from the row.
+    expect(JSON.parse(JSON.stringify(run))).toEqual(JSON.parse(JSON.stringify(row)));
+    expect(row.result.layers.map((l) => l.band.postStd)).toEqual(first.layers.map((l) => l.band.postStd));
+    expect(row.result.histograms?.[2]?.post.counts).toEqual(first.histograms?.[2]?.post.counts);
+    expect(row.result.bandSeeds).toBe(3);
+
+    // Same key again (another process got there first): the stored row, not the new numbers.
+    const again = await insertRun(db, config, toStoredResult(simulate(config, { bandSeeds: 1 })));
+    expect(again.id).toBe(run.id);
+    expect(again.result.bandSeeds).toBe(3);
+    expect(await db.run.count({ where: { configHash: run.configHash } })).toBe(1);
+  });
+
+  it('stores a result kept without histograms as a null column', async () => {
+    const db = await getDb();
+    const config = simConfigSchema.parse({ ...small, seed: 6262 });
+    const run = await insertRun(db, config, toStoredResult(simulate(config, { bandSeeds: 2 }), { histograms: false }));
+    expect(run.result.histograms).toBeNull();
+    expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).histograms).toBeNull();
   });
 });
 

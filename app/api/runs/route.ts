@@ -1,11 +1,13 @@
 /**
  * POST /api/runs {"config": {...}}: the stored run for a config, computed in the engine's worker
  * pool when missing (lib/data/runs.ts). 400 for a bad config, 503 + Retry-After when the pool's
- * queue is full, 422 when the run needs more than the server's time limit.
+ * queue is full, 422 when the run needs more than the server's time limit. A Server-Timing header
+ * gives the stages' durations (lib/http/server-timing.ts).
  */
 import { getOrCreateRun } from '@/lib/data/runs';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
+import { StageTimes } from '@/lib/http/server-timing';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,6 +16,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 export async function POST(request: Request) {
   try {
+    const times = new StageTimes();
     const length = Number(request.headers.get('content-length') ?? 0);
     if (length > MAX_BODY_BYTES) throw new AppError('VALIDATION', 'The request is too large.');
     const text = await request.text();
@@ -26,8 +29,12 @@ export async function POST(request: Request) {
     }
     const config = body && typeof body === 'object' && 'config' in body ? (body as { config: unknown }).config : undefined;
     if (config === undefined) throw new AppError('VALIDATION', 'The request body must be JSON: {"config": {...}}.');
-    const run = await getOrCreateRun(config);
-    return Response.json({ run }, { headers: { 'Cache-Control': 'no-store' } });
+    times.lap('parse');
+    const run = await getOrCreateRun(config, times);
+    const json = JSON.stringify({ run });
+    times.lap('serialize');
+    // Server-Timing: where the time went (validation, store lookup, pool queue, compute, ...).
+    return new Response(json, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Server-Timing': times.header() } });
   } catch (err) {
     return errorResponse(err);
   }
