@@ -142,11 +142,14 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
               const prev = columns[ci];
               const e = encode(col.ratio);
               const opacity = 0.05 + 0.22 * ((e.t + 1) / 2);
-              return nodeYs(prev.width).flatMap((y0, i) =>
-                nodeYs(col.width).map((y1, j) => (
-                  <line key={`${ci}-${i}-${j}`} x1={PAD_X + ci * dx} y1={y0} x2={PAD_X + (ci + 1) * dx} y2={y1} strokeOpacity={opacity} />
-                )),
-              );
+              // One path per pair of columns (not a line per wire): far fewer elements to restyle
+              // when a new result arrives.
+              const x0 = (PAD_X + ci * dx).toFixed(1);
+              const x1 = (PAD_X + (ci + 1) * dx).toFixed(1);
+              const d = nodeYs(prev.width)
+                .flatMap((y0) => nodeYs(col.width).map((y1) => `M${x0},${y0.toFixed(1)}L${x1},${y1.toFixed(1)}`))
+                .join('');
+              return <path key={ci} d={d} fill="none" strokeOpacity={opacity} />;
             })}
           </g>
           {columns.map((col, ci) => {
@@ -157,13 +160,15 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
               '--amp': e.amp.toFixed(3),
               '--period': `${period}s`,
             } as CSSProperties;
+            // Keyed by position, and the pulse's variables set once per column (inherited by its
+            // nodes): a new result then changes attributes of the same elements instead of
+            // rebuilding them and restyling every animated node.
             return (
-              <g key={col.layer}>
+              <g key={ci} style={style}>
                 {nodeYs(col.width).map((y, i) => (
                   <circle
                     key={i}
                     className={styles.node}
-                    style={style}
                     cx={x}
                     cy={y}
                     r={e.r}

@@ -27,7 +27,7 @@ export const LayerTable = memo(function LayerTable({ result }: { result: SimResu
   ];
   const i = result.input;
   return (
-    <Disclosure summary="Per-layer numbers (table)">
+    <Disclosure summary="Per-layer numbers (table)" lazy>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Per-layer numbers, scrollable">
         <table className="w-full border-collapse text-right text-xs tabular-nums" data-testid="layer-table">
           <caption className="sr-only">Statistics of every layer; layer 0 is the input x.</caption>

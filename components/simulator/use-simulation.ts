@@ -299,6 +299,8 @@ export function useSimulation(initialResult: SimResult | null) {
       });
       return;
     }
+    // A band for older settings stops at once: it would only compete for a core with this preview.
+    stopBand();
     setState((s) => ({ ...s, running: true, progress: 0, pending: config, error: null, cancelled: false }));
     const ownPreview = (units / BAND_SEEDS) * workerMsPerUnit.current <= PREVIEW_WORKER_MAX_MS;
     if (ownPreview) postPreview(id, config);

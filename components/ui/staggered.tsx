@@ -8,8 +8,9 @@
  * state in a store read with useSyncExternalStore, whose updates render synchronously.
  *
  * So each heavy view takes a new value on its own turn: views queue up (first come, first
- * served), and each turn is one macrotask that renders and commits one view (flushSync), then
- * yields to the browser before the next. The page stays responsive between views, the numbers
+ * served), and each turn is one macrotask that renders and commits one view (flushSync); the
+ * next turn waits for the following frame, so each view's style, layout and paint come in a
+ * frame of their own. The page stays responsive between views, the numbers
  * paint first, and no task holds more than one view's work. A view whose value changes again
  * before its turn renders only the newest value.
  */
@@ -40,8 +41,11 @@ function pump() {
   if (!turn) return;
   turn.run();
   if (queue.length) {
+    // The next view after the next frame: this view's style, layout and paint happen in that
+    // frame, not piled onto the next view's task.
     scheduled = true;
-    nextTask(pump);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => nextTask(pump));
+    else nextTask(pump);
   }
 }
 
