@@ -1,20 +1,13 @@
 'use client';
 /** The legend of the per-layer charts (layer-line-chart.tsx). */
 import type { ChartPalette } from './palette';
-
-export interface LegendEntry {
-  key: string;
-  name: string;
-  color: string;
-  dashed?: boolean;
-  strokeWidth?: number;
-}
+import type { BandSeries, LineSeries } from './layer-line-chart';
 
 /**
  * A chart's legend as a plain HTML list under it, in the order the chart draws (band, then
  * lines): wraps on narrow screens, and is read as a list by assistive technology.
  */
-export function ChartLegend({ lines, band, palette }: { lines: LegendEntry[]; band?: { name: string; color: string } | null; palette: Pick<ChartPalette, 'axis'> }) {
+export function ChartLegend({ lines, band, palette }: { lines: LineSeries[]; band?: BandSeries | null; palette: Pick<ChartPalette, 'axis'> }) {
   return (
     <ul aria-label="Legend" className="mt-1.5 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs" style={{ color: palette.axis }}>
       {band ? (
