@@ -1,4 +1,5 @@
-import { wasmGramBlocks, wasmMatmulBlocks, wasmMatmulTransposedBlocks, wasmMultiplyUpperBlocks, type WeightWriter } from './wasm-kernels';
+import type { Rng } from './rng';
+import { even, WASM_BASE, wasmCopyOut, wasmFillNormal, wasmGramAt, wasmGramBlocks, wasmMatmulBlocks, wasmMatmulTransposedBlocks, wasmMultiplyUpperAt, wasmMultiplyUpperBlocks, wasmScratch, type WeightWriter } from './wasm-kernels';
 
 export type { WeightWriter } from './wasm-kernels';
 
@@ -170,17 +171,7 @@ export function matmulTransposed(W: Float64Array, m: number, k: number, D: Float
  */
 export function gram(M: Float64Array, rows: number, B: number, G: Float64Array): void {
   if (rows > 0 && B >= 4 && wasmGramBlocks(M, rows, B, G)) {
-    // Every entry is one running sum over the rows in order, whatever the blocking, so the
-    // entries left to do here (columns past B & ~3) match the JS kernel's to the bit.
-    const B4 = B - (B % 4);
-    for (let b = 0; b < B; b++) {
-      for (let c = Math.max(b, B4); c < B; c++) {
-        let s = 0;
-        for (let p = 0; p < rows * B; p += B) s += M[p + b] * M[p + c];
-        G[b * B + c] = s;
-      }
-    }
-    mirrorUpper(G, B);
+    gramEdges(M, rows, B, G);
     return;
   }
   const end = rows * B;
@@ -222,6 +213,23 @@ export function gram(M: Float64Array, rows: number, B: number, G: Float64Array):
     let s = 0;
     for (let p = b0; p < end; p += B) s += M[p] * M[p];
     G[b0 * B + b0] = s;
+  }
+  mirrorUpper(G, B);
+}
+
+/**
+ * Completes G = M^T M after the wasm kernel's 4 x 4 blocks: the entries in columns past B & ~3,
+ * then the lower triangle. Every entry is one running sum over the rows in order, whatever the
+ * blocking, so these match the JS kernel's to the bit.
+ */
+function gramEdges(M: Float64Array, rows: number, B: number, G: Float64Array): void {
+  const B4 = B - (B % 4);
+  for (let b = 0; b < B; b++) {
+    for (let c = Math.max(b, B4); c < B; c++) {
+      let s = 0;
+      for (let p = 0; p < rows * B; p += B) s += M[p + b] * M[p + c];
+      G[b * B + c] = s;
+    }
   }
   mirrorUpper(G, B);
 }
@@ -298,20 +306,11 @@ function finishRow(G: Float64Array, n: number, j: number, tol: number): void {
  * the same ranges and order, so both paths give the same bits.
  */
 export function multiplyUpper(X: Float64Array, rows: number, U: Float64Array, B: number, scale: number, Z: Float64Array): void {
-  const B4 = B - (B % 4);
   if (wasmMultiplyUpperBlocks(X, rows, U, B, scale, Z)) {
-    const R4 = rows - (rows % 4);
-    for (let r = 0; r < rows; r++) {
-      const o = r * B;
-      for (let b = r < R4 ? B4 : 0; b < B; b++) {
-        const cEnd = b < B4 ? b - (b % 4) + 4 : b + 1;
-        let s = 0;
-        for (let c = 0; c < cEnd; c++) s += X[o + c] * U[c * B + b];
-        Z[o + b] = s * scale;
-      }
-    }
+    multiplyUpperEdges(X, rows, U, B, scale, Z);
     return;
   }
+  const B4 = B - (B % 4);
   let r = 0;
   for (; r + 1 < rows; r += 2) {
     const o0 = r * B;
@@ -352,4 +351,48 @@ export function multiplyUpper(X: Float64Array, rows: number, U: Float64Array, B:
       Z[o + b] = s * scale;
     }
   }
+}
+
+/** Completes multiplyUpper after the wasm kernel: the rows past rows & ~3 and the columns past B & ~3. */
+function multiplyUpperEdges(X: Float64Array, rows: number, U: Float64Array, B: number, scale: number, Z: Float64Array): void {
+  const B4 = B - (B % 4);
+  const R4 = rows - (rows % 4);
+  for (let r = 0; r < rows; r++) {
+    const o = r * B;
+    for (let b = r < R4 ? B4 : 0; b < B; b++) {
+      const cEnd = b < B4 ? b - (b % 4) + 4 : b + 1;
+      let s = 0;
+      for (let c = 0; c < cEnd; c++) s += X[o + c] * U[c * B + b];
+      Z[o + b] = s * scale;
+    }
+  }
+}
+
+/**
+ * Z (outRows x B) = scale X U with U the upper Cholesky factor of M^T M (M rows x B) and X
+ * i.i.d. N(0, 1) drawn from `rng` as rng.fillNormal(X, 1) would: gram, choleskyUpper, the draw
+ * and multiplyUpper, chained inside the wasm kernels' memory so that only M goes in and Z comes
+ * out (each step on its own copied in and out; the ziggurat in wasm). Same bits as those four
+ * calls. False, with nothing drawn, when the wasm kernels are off or B < 4.
+ */
+export function gramFactorSample(M: Float64Array, rows: number, B: number, scale: number, outRows: number, rng: Rng, Z: Float64Array): boolean {
+  if (rows < 1 || B < 4) return false;
+  const nM = rows * B;
+  const nX = outRows * B;
+  const g = WASM_BASE + even(nM);
+  const x = g + even(B * B);
+  const z = x + even(nX);
+  const h = wasmScratch(z + nX);
+  if (!h) return false;
+  h.set(M.subarray(0, nM), WASM_BASE);
+  wasmGramAt(WASM_BASE, rows, B, g);
+  const U = h.subarray(g, g + B * B);
+  gramEdges(h.subarray(WASM_BASE, WASM_BASE + nM), rows, B, U);
+  choleskyUpper(U, B);
+  wasmFillNormal(rng, h, 1, Infinity, x, nX);
+  wasmMultiplyUpperAt(x, outRows, g, B, scale, z);
+  const Zh = h.subarray(z, z + nX);
+  multiplyUpperEdges(h.subarray(x, x + nX), outRows, U, B, scale, Zh);
+  wasmCopyOut(h, z, Z, nX);
+  return true;
 }

@@ -40,7 +40,7 @@
  */
 import { layerWidths, type SimConfig } from '../validation/sim-config';
 import { applyActivation, multiplyByDerivative } from './activations';
-import { choleskyUpper, gram, matmul, matmulTransposed, matmulTransposedWritten, matmulWritten, multiplyUpper, type WeightWriter } from './linalg';
+import { choleskyUpper, gram, gramFactorSample, matmul, matmulTransposed, matmulTransposedWritten, matmulWritten, multiplyUpper, type WeightWriter } from './linalg';
 import { OrthogonalWeights } from './orthogonal';
 import { createRng, STREAM, type Rng } from './rng';
 import { SCHEME_INFO, sampleDenseWeights, weightStd } from './schemes';
@@ -214,12 +214,14 @@ export class Workspace {
       return;
     }
     const { M, e } = this.gramInput(M0, rows * B);
-    const G = this.get('gram', 0, B * B);
-    const X = this.get('normals', 0, outRows * B);
-    gram(M, rows, B, G);
-    choleskyUpper(G, B);
-    rng.fillNormal(X, 1, 0, outRows * B);
-    multiplyUpper(X, outRows, G, B, std, Z);
+    if (!gramFactorSample(M, rows, B, std, outRows, rng, Z)) {
+      const G = this.get('gram', 0, B * B);
+      const X = this.get('normals', 0, outRows * B);
+      gram(M, rows, B, G);
+      choleskyUpper(G, B);
+      rng.fillNormal(X, 1, 0, outRows * B);
+      multiplyUpper(X, outRows, G, B, std, Z);
+    }
     if (e !== 0) for (let i = 0; i < outRows * B; i++) Z[i] = scalbn(Z[i], e);
   }
 

@@ -77,14 +77,20 @@ function reserve(k: KernelExports, doubles: number): Float64Array {
 }
 
 /** Rounds a length in doubles up to an even number, so every array starts 16-byte aligned. */
-const even = (n: number) => n + (n & 1);
+export const even = (n: number) => n + (n & 1);
 
-/** Copies n doubles out of the heap, replacing any NaN with the canonical NaN. */
+/**
+ * Copies n doubles out of the heap, replacing any NaN with the canonical NaN. A block copy, then
+ * one pass of x * 0 (NaN exactly when x is NaN or infinite) to learn whether any entry needs the
+ * fix: about 5 times faster than testing every entry while copying, since V8 reads a typed array
+ * on wasm memory slowly in a loop (measured 11 against 69 microseconds for 16K doubles).
+ */
 function copyOut(h: Float64Array, from: number, to: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const v = h[from + i];
-    to[i] = v === v ? v : NaN;
-  }
+  to.set(h.subarray(from, from + n));
+  let s = 0;
+  for (let i = 0; i < n; i++) s += to[i] * 0;
+  if (s === s) return;
+  for (let i = 0; i < n; i++) if (to[i] !== to[i]) to[i] = NaN;
 }
 
 /**
@@ -121,6 +127,34 @@ export function wasmMultiplyUpperBlocks(X: Float64Array, rows: number, U: Float6
   k.multiplyUpper(BASE * 8, rows, u * 8, B, scale, z * 8);
   copyOut(h, z, Z, (rows & ~3) * B);
   return true;
+}
+
+/**
+ * The kernels' memory as doubles, with room for arrays up to `doubles` (arrays start at
+ * WASM_BASE), for a caller that chains kernels without copying between them; null if the wasm
+ * kernels are off. The view goes stale at the next reserve (any other wasm-kernels call).
+ */
+export function wasmScratch(doubles: number): Float64Array | null {
+  const k = enabled ? load() : null;
+  return k ? reserve(k, doubles) : null;
+}
+
+/** Where arrays in wasmScratch's memory may start (in doubles). */
+export const WASM_BASE = BASE;
+
+/** wasmGramBlocks on arrays already in the scratch memory (offsets in doubles, even). */
+export function wasmGramAt(m: number, rows: number, B: number, g: number): void {
+  load()!.gram(m * 8, rows, B, g * 8);
+}
+
+/** wasmMultiplyUpperBlocks on arrays already in the scratch memory (offsets in doubles, even). */
+export function wasmMultiplyUpperAt(x: number, rows: number, u: number, B: number, scale: number, z: number): void {
+  load()!.multiplyUpper(x * 8, rows, u * 8, B, scale, z * 8);
+}
+
+/** Copies n doubles from the scratch memory at `from` into `to`, replacing any NaN with the canonical NaN. */
+export function wasmCopyOut(h: Float64Array, from: number, to: Float64Array, n: number): void {
+  copyOut(h, from, to, n);
 }
 
 /**

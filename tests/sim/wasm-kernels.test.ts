@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulate } from '../../lib/sim';
 import { resultDigest } from '../../lib/sim/digest';
-import { gram, matmul, matmulTransposed, multiplyUpper } from '../../lib/sim/linalg';
+import { choleskyUpper, gram, gramFactorSample, matmul, matmulTransposed, multiplyUpper } from '../../lib/sim/linalg';
 import { createRng } from '../../lib/sim/rng';
 import { setWasmKernelsEnabled, wasmKernelsActive } from '../../lib/sim/wasm-kernels';
 import { buildKernels, kernelsSource } from '../../lib/sim/wasm/build-kernels.mjs';
@@ -85,6 +85,39 @@ describe('wasm kernels', () => {
       });
     }
   }
+
+  // The covariance draw chained in wasm memory against its four steps on the JS kernels: same
+  // bits in Z, and the generator left at the same place (its next draw agrees).
+  const CHAINED: [number, number, number][] = [[4, 4, 4], [7, 5, 9], [33, 17, 40], [256, 64, 256], [255, 66, 130], [10, 12, 3]];
+  for (const special of [false, true]) {
+    for (const [rows, B, outRows] of CHAINED) {
+      it(`gramFactorSample equals gram, choleskyUpper, fillNormal and multiplyUpper: rows ${rows}, B ${B}, out ${outRows}${special ? ', NaN/Inf' : ''}`, () => {
+        const M = randomMatrix(rows * B, rows * 13 + B, special);
+        const chained = new Float64Array(outRows * B).fill(7);
+        const rngA = createRng(99, 3, 4);
+        expect(gramFactorSample(M, rows, B, 0.6, outRows, rngA, chained)).toBe(true);
+        setWasmKernelsEnabled(false);
+        const rngB = createRng(99, 3, 4);
+        const G = new Float64Array(B * B);
+        const X = new Float64Array(outRows * B);
+        const Z = new Float64Array(outRows * B).fill(7);
+        gram(M, rows, B, G);
+        choleskyUpper(G, B);
+        rngB.fillNormal(X, 1);
+        multiplyUpper(X, outRows, G, B, 0.6, Z);
+        setWasmKernelsEnabled(true);
+        expect(firstDifference(chained, Z)).toBe(-1);
+        expect(rngA.normal()).toBe(rngB.normal());
+        if (!special) expect(Z.every((v) => Number.isFinite(v)) && Z.some((v) => v !== 0)).toBe(true);
+      });
+    }
+  }
+  it('gramFactorSample declines when the wasm kernels are off or B < 4', () => {
+    const Z = new Float64Array(16);
+    expect(gramFactorSample(new Float64Array(12), 4, 3, 1, 4, createRng(1), Z)).toBe(false);
+    setWasmKernelsEnabled(false);
+    expect(gramFactorSample(new Float64Array(16), 4, 4, 1, 4, createRng(1), Z)).toBe(false);
+  });
 
   // Dense products: m x k weights, B samples. Odd m, k and B leave edge rows and columns to JS;
   // k and m above 256 split the wasm sum into chunks; 1030 has a row stride padded in the heap.
