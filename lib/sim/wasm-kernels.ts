@@ -24,7 +24,7 @@ interface KernelExports {
   gram(m: number, rows: number, B: number, g: number): void;
   multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
   gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
-  fillUniform(out: number, count: number, bound: number, state: number): void;
+  fillUniform(out: number, rows: number, len: number, stride: number, scale: number, state: number): void;
   fillNormal(out: number, count: number, std: number, limit: number, state: number, tables: number): number;
 }
 
@@ -149,18 +149,26 @@ function paddedStride(k: number): number {
 /** Where dense products put W (in doubles). */
 const W_AT = BASE;
 
+/** 2^-31, the scale of Rng.uniformSigned. */
+const TWO_POW_M31 = 4.656612873077393e-10;
+
 /**
- * Fills out[offset .. offset+count) with bound * rng.uniformSigned() draws, as
- * Rng.fillUniformSigned does (same stream, same bits; rng is left where that leaves it), in the
- * wasm module, when `out` is its memory (a dense product's W, written by the sampler). False,
- * with nothing drawn, otherwise.
+ * Fills `rows` rows of `count` doubles, row i at out[offset + i stride ..], with
+ * bound * rng.uniformSigned() draws in that order, as Rng.fillUniformSigned does row by row (same
+ * stream, same bits; rng is left where that leaves it), in the wasm module, when `out` is its
+ * memory (a dense product's W, written by the sampler). The kernel multiplies each draw once, by
+ * bound * 2^-31, which gives the same bits when that scale is exact (the same real number is
+ * rounded once); a bound too small for it (below 2^-991) or NaN goes to the JS fill. False, with
+ * nothing drawn, when the wasm path is not taken.
  */
-export function wasmFillUniformSigned(rng: Rng, out: Float64Array, bound: number, offset: number, count: number): boolean {
+export function wasmFillUniformSigned(rng: Rng, out: Float64Array, bound: number, offset: number, count: number, rows = 1, stride = count): boolean {
   const km = enabled ? load() : null;
   if (!km || out.buffer !== km.memory.buffer || out.byteOffset !== 0 || offset < BASE) return false;
+  const scale = bound * TWO_POW_M31;
+  if (scale * 2147483648 !== bound) return false;
   if (words.buffer !== km.memory.buffer) words = new Int32Array(km.memory.buffer);
   rng.saveState(words, 0);
-  km.fillUniform(offset * 8, count, bound, 0);
+  km.fillUniform(offset * 8, rows, count, stride * 8, scale, 0);
   rng.loadState(words, 0);
   return true;
 }
@@ -259,18 +267,15 @@ export function wasmMatmulTransposedBlocks(write: WeightWriter, m: number, k: nu
   return { h, at: W_AT, ld };
 }
 
-/** Copies the first `rows` rows, columns below B & ~3, of a rows x B heap matrix (canonical NaN). */
+/**
+ * Copies the first `rows` rows, columns below B & ~3, of a rows x B heap matrix written by the
+ * gemm kernel (which already stores any NaN as the canonical NaN).
+ */
 function copyOutBlocks(h: Float64Array, from: number, to: Float64Array, rows: number, B: number): void {
   const B4 = B & ~3;
   if (B4 === B) {
-    copyOut(h, from, to, rows * B);
+    to.set(h.subarray(from, from + rows * B));
     return;
   }
-  for (let r = 0; r < rows; r++) {
-    const o = r * B;
-    for (let b = 0; b < B4; b++) {
-      const v = h[from + o + b];
-      to[o + b] = v === v ? v : NaN;
-    }
-  }
+  for (let r = 0, o = 0; r < rows; r++, o += B) to.set(h.subarray(from + o, from + o + B4), o);
 }

@@ -71,6 +71,7 @@ const rotl = [0x77];
 const i32Load = (offset) => [0x28, 2, ...uleb(offset)];
 const i32Store = (offset) => [0x36, 2, ...uleb(offset)];
 const f64Store = [0x39, 3, 0];
+const f64StoreAt = (offset) => [0x39, 3, ...uleb(offset)];
 const f64Load = (offset) => [0x2b, 3, ...uleb(offset)];
 const shrS = [0x75];
 const or = [0x72];
@@ -96,6 +97,9 @@ const f64x2Add = simd(0xf0);
 const f64x2Mul = simd(0xf2);
 const select = [0x1b]; // the first operand if the i32 on top is nonzero, else the second
 const zeroV128 = simd(0x0c, ...new Array(16).fill(0)); // +0 in both lanes, like `let s = 0`
+const nanV128 = simd(0x0c, ...new Uint8Array(new Float64Array([NaN, NaN]).buffer)); // JS's NaN, both lanes
+const f64x2Eq = simd(0x47);
+const bitselect = simd(0x52); // (a & mask) | (b & ~mask) for a, b, mask on the stack
 
 /** `for (; i < limit; i += step) body` with a signed compare; i must be initialised before. */
 const forLt = (i, limit, step, ...body) =>
@@ -200,16 +204,21 @@ function multiplyUpperFunction() {
 // row-major W with row stride ld gives W a with (sT, sR) = (8, 8 ld) and W^T d with (8 ld, 8).
 // A's 4-column groups must be contiguous: row-major (aT = 8 N, aB = 8) or panels of 4 columns
 // (aT = 32, aB = 8 T_total). T >= 1. With more = 0 each entry starts from +0, otherwise from Z's
-// value, so a caller can split the sum over t into chunks (storing and reloading is exact).
+// value, so a caller can split the sum over t into chunks (storing and reloading is exact). A NaN
+// is stored as JS's NaN (a chunk's NaN stays NaN through the later chunks), so the caller can copy
+// Z out as it is.
 function gemmFunction() {
   const [X, sT, sR, A, aT, aB, Z, M, T, N, more] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const [stride, M4, N4, r, b0, px, pa, pz, xr, zr, r2, r3, t] = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
-  const [x, y0, y1] = [24, 25, 26];
+  const [x, y0, y1, nan] = [24, 25, 26, 35];
   const acc = [27, 28, 29, 30, 31, 32, 33, 34];
-  const locals = [[13, I32], [11, V128]].map(([n, ty]) => [...uleb(n), ty]);
+  const locals = [[13, I32], [12, V128]].map(([n, ty]) => [...uleb(n), ty]);
+  // acc with any NaN lane replaced by JS's NaN (the f64x2.eq mask is all ones where acc == acc).
+  const canonical = (a) => [get(a), get(nan), get(a), get(a), f64x2Eq, bitselect];
   const rowOffset = [null, sR, r2, r3];
   const splatRow = (k) => [get(px), ...(k ? [get(rowOffset[k]), add] : []), load64Splat(0)];
   const body = [
+    ...nanV128, set(nan),
     get(N), i32(3), shl, set(stride),
     get(M), i32(-4), and, set(M4),
     get(N), i32(-4), and, set(N4),
@@ -240,8 +249,8 @@ function gemmFunction() {
         ),
         get(zr), get(b0), i32(3), shl, add, set(pz),
         ...[0, 1, 2, 3].map((k) => [
-          get(pz), get(acc[2 * k]), v128Store(0),
-          get(pz), get(acc[2 * k + 1]), v128Store(16),
+          get(pz), canonical(acc[2 * k]), v128Store(0),
+          get(pz), canonical(acc[2 * k + 1]), v128Store(16),
           get(pz), get(stride), add, set(pz),
         ]),
       ),
@@ -250,33 +259,41 @@ function gemmFunction() {
   return { params: new Array(11).fill(I32), locals, body };
 }
 
-// --- fillUniform(out, count, bound, state) ---------------------------------------------------
-// count doubles from byte address out on: bound * (h * 2^-31) for successive xoshiro128** outputs
-// h, the generator's four state words at byte address state (read, then written back). The same
-// integer operations, conversion and two multiplications, in the same order, as Rng's
-// fillUniformSigned in lib/sim/rng.ts, so the same bits.
+// --- fillUniform(out, rows, len, stride, scale, state) ---------------------------------------
+// rows rows of len doubles, row i from byte address out + i stride on: scale * h for successive
+// xoshiro128** outputs h, the generator's four state words at byte address state (read, then
+// written back). Rng.fillUniformSigned computes bound * (h * 2^-31); the caller passes
+// scale = bound * 2^-31 only when that product is exact, and then scale * h is the same real
+// number rounded once, so the same bits (h * 2^-31 is exact: h has at most 31 bits). The loop
+// draws two values per pass (one multiplication each, no constant to materialise).
 function fillUniformFunction() {
-  const [out, count, bound, state] = [0, 1, 2, 3];
-  const [s0, s1, s2, s3, t, h, end] = [4, 5, 6, 7, 8, 9, 10];
-  const locals = [[7, I32]].map(([n, ty]) => [...uleb(n), ty]);
+  const [out, rows, len, stride, scale, state] = [0, 1, 2, 3, 4, 5];
+  const [s0, s1, s2, s3, t, h, p, end] = [6, 7, 8, 9, 10, 11, 12, 13];
+  const locals = [[8, I32]].map(([n, ty]) => [...uleb(n), ty]);
+  const draw = (offset) => [
+    get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
+    get(s1), i32(9), shl, set(t),
+    get(s2), get(s0), xor, set(s2),
+    get(s3), get(s1), xor, set(s3),
+    get(s1), get(s2), xor, set(s1),
+    get(s0), get(s3), xor, set(s0),
+    get(s2), get(t), xor, set(s2),
+    get(s3), i32(11), rotl, set(s3),
+    get(p), get(scale), get(h), f64ConvertI32S, f64Mul, f64StoreAt(offset),
+  ];
   const body = [
     get(state), i32Load(0), set(s0),
     get(state), i32Load(4), set(s1),
     get(state), i32Load(8), set(s2),
     get(state), i32Load(12), set(s3),
-    get(out), get(count), i32(3), shl, add, set(end),
     block(loop(
-      get(out), get(end), geU, brIf(1),
-      get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
-      get(s1), i32(9), shl, set(t),
-      get(s2), get(s0), xor, set(s2),
-      get(s3), get(s1), xor, set(s3),
-      get(s1), get(s2), xor, set(s1),
-      get(s0), get(s3), xor, set(s0),
-      get(s2), get(t), xor, set(s2),
-      get(s3), i32(11), rotl, set(s3),
-      get(out), get(bound), get(h), f64ConvertI32S, f64Const(4.656612873077393e-10), f64Mul, f64Mul, f64Store,
-      get(out), i32(8), add, set(out),
+      get(rows), eqz, brIf(1),
+      get(out), tee(p), get(len), i32(3), shl, add, i32(-8), add, set(end),
+      // Pairs while two fit (p < end - 8 + 8 = p + 8 <= last), then the odd one out.
+      block(loop(get(p), get(end), geU, brIf(1), ...draw(0), ...draw(8), get(p), i32(16), add, set(p), br(0))),
+      block(get(p), get(end), i32(8), add, geU, brIf(0), ...draw(0)),
+      get(out), get(stride), add, set(out),
+      get(rows), i32(1), sub, set(rows),
       br(0),
     )),
     get(state), get(s0), i32Store(0),
@@ -284,7 +301,7 @@ function fillUniformFunction() {
     get(state), get(s2), i32Store(8),
     get(state), get(s3), i32Store(12),
   ];
-  return { params: [I32, I32, F64, I32], locals, body };
+  return { params: [I32, I32, I32, I32, F64, I32], locals, body };
 }
 
 // --- fillNormal(out, count, std, limit, state, tables) -> written -----------------------------
