@@ -26,6 +26,7 @@ interface KernelExports {
   gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
   fillUniform(out: number, rows: number, len: number, stride: number, scale: number, state: number): void;
   fillNormal(out: number, count: number, std: number, limit: number, state: number, tables: number): number;
+  fillUniform4(out: number, q: number, len: number, stride: number, lane: number, scale: number, state: number): void;
 }
 
 let exportsOrNull: KernelExports | null | undefined; // undefined: not tried yet
@@ -34,11 +35,11 @@ let words = new Int32Array(0);
 let tablesIn: WebAssembly.Memory | null = null;
 
 /**
- * The heap's fixed part, in doubles: a generator's state and a missed draw (bytes 0 to 19) while
- * a fill runs, then the ziggurat's fast-path tables (KN, WN: 256 doubles each, copied in once).
- * Every kernel's arrays start at BASE.
+ * The heap's fixed part, in doubles: a generator's state and a missed draw (bytes 0 to 19), or
+ * the four-lane uniform fill's states (bytes 0 to 63), while a fill runs; then the ziggurat's
+ * fast-path tables (KN, WN: 256 doubles each, copied in once). Every kernel's arrays start at BASE.
  */
-const TABLES = 4;
+const TABLES = 8;
 const BASE = TABLES + 512;
 let enabled = true;
 
@@ -167,11 +168,32 @@ export function wasmFillUniformSigned(rng: Rng, out: Float64Array, bound: number
   const scale = bound * TWO_POW_M31;
   if (scale * 2147483648 !== bound) return false;
   if (words.buffer !== km.memory.buffer) words = new Int32Array(km.memory.buffer);
-  rng.saveState(words, 0);
-  km.fillUniform(offset * 8, rows, count, stride * 8, scale, 0);
-  rng.loadState(words, 0);
+  let done = 0;
+  if (rows >= 8 && rows * count >= LANES_MIN_DRAWS) {
+    // Four lanes, lane j from the start of row j q: the stream advanced by j q count draws.
+    const q = rows >> 2;
+    for (let j = 0; j < 4; j++) {
+      if (j > 0) rng.advance(q * count);
+      rng.saveState(laneWords, 0);
+      for (let w = 0; w < 4; w++) words[4 * w + j] = laneWords[w];
+    }
+    km.fillUniform4(offset * 8, q, count, stride * 8, q * stride * 8, scale, 0);
+    // Lane 3 ends where the stream is after the 4 q rows.
+    for (let w = 0; w < 4; w++) laneWords[w] = words[4 * w + 3];
+    rng.loadState(laneWords, 0);
+    done = 4 * q;
+  }
+  if (done < rows) {
+    rng.saveState(words, 0);
+    km.fillUniform((offset + done * stride) * 8, rows - done, count, stride * 8, scale, 0);
+    rng.loadState(words, 0);
+  }
   return true;
 }
+
+/** Below this many draws the one-lane fill is used (the four lanes' jumps cost about 128 draws each). */
+const LANES_MIN_DRAWS = 1 << 14;
+const laneWords = new Int32Array(4);
 
 /**
  * Fills out[offset .. offset+count) with std * x for standard normals x, skipping draws with

@@ -217,7 +217,9 @@ describe('wasm kernels', () => {
   // Bounds: ordinary, negative, huge, infinite, the smallest exact scale (2^-990 * 2^-31 is
   // normal), one whose scale would round (JS fill instead), NaN (JS fill), and -0.
   const BOUNDS: [number, boolean][] = [[0.37, true], [-2.5, true], [1e300, true], [Infinity, true], [2 ** -990, true], [3e-300, false], [NaN, false], [-0, true]];
-  for (const [m, k] of [[4, 1], [4, 7], [5, 1030], [9, 2]] as const) {
+  // Small fills take one lane; from 2^14 draws and 8 rows four lanes run side by side, each from
+  // its own jump into the stream (37 and 11 rows leave rows past 4 q for the one-lane fill).
+  for (const [m, k] of [[4, 1], [4, 7], [5, 1030], [9, 2], [37, 513], [64, 300], [8, 2048], [11, 1500]] as const) {
     it(`the wasm uniform fill writes Rng.fillUniformSigned's values row by row and leaves the stream there: ${m} x ${k}`, () => {
       for (const [bound, wasm] of BOUNDS) {
         const rng = createRng(42, k, m);

@@ -14,7 +14,9 @@
  * order of the summed index, exactly as the JS kernels in linalg.ts do, so the blocking (4 x 4
  * entries here, in 8 two-lane accumulators; gemm may also stop and resume a sum through memory)
  * does not change any bit. fillUniform is Rng.fillUniformSigned (lib/sim/rng.ts) in wasm: the same
- * integer operations and the same two multiplications, so the same draws.
+ * integer operations, and one multiplication by an exact scale that rounds the same real number,
+ * so the same draws; fillUniform4 runs four generators in i32x4 lanes, each started by the caller
+ * at its own row of the stream (Rng.advance), so every draw still lands in its place.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +101,15 @@ const select = [0x1b]; // the first operand if the i32 on top is nonzero, else t
 const zeroV128 = simd(0x0c, ...new Array(16).fill(0)); // +0 in both lanes, like `let s = 0`
 const nanV128 = simd(0x0c, ...new Uint8Array(new Float64Array([NaN, NaN]).buffer)); // JS's NaN, both lanes
 const f64x2Eq = simd(0x47);
+const v128Or = simd(0x50);
+const v128Xor = simd(0x51);
+const i32x4Shl = simd(0xab);
+const i32x4ShrU = simd(0xad);
+const i32x4Add = simd(0xae);
+const f64x2ConvertLowI32x4S = simd(0xfe);
+const store64Lane = (offset, lane) => simd(0x5b, 3, ...uleb(offset), lane);
+// Lanes 2 and 3 of an i32x4 moved to lanes 0 and 1 (i8x16.shuffle of the vector with itself).
+const highHalf = simd(0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
 const bitselect = simd(0x52); // (a & mask) | (b & ~mask) for a, b, mask on the stack
 
 /** `for (; i < limit; i += step) body` with a signed compare; i must be initialised before. */
@@ -304,6 +315,58 @@ function fillUniformFunction() {
   return { params: [I32, I32, I32, I32, F64, I32], locals, body };
 }
 
+// --- fillUniform4(out, q, len, stride, lane, scale, state) ------------------------------------
+// fillUniform's draws from four generators at once, one per i32x4 lane: lane j writes rows
+// j q .. j q + q - 1 (row i at byte address out + i stride, len doubles each) from its own state,
+// which the caller has set to the stream's state at the start of row j q (Rng.advance), so every
+// draw lands where the one-generator fill puts it. lane = q stride. The states are four v128 at
+// byte address state (s0 of lanes 0..3, then s1, s2, s3), read and written back. Integer ops wrap
+// as Math.imul and the shifts do (x 5 and x 9 as shift-and-add), the conversion is exact, and the
+// one multiplication by scale is fillUniform's, so the same bits.
+function fillUniform4Function() {
+  const [out, q, len, stride, lane, scale, state] = [0, 1, 2, 3, 4, 5, 6];
+  const [p, end, l2, l3] = [7, 8, 9, 10];
+  const [S0, S1, S2, S3, H, T, SC] = [11, 12, 13, 14, 15, 16, 17];
+  const locals = [[4, I32], [7, V128]].map(([n, ty]) => [...uleb(n), ty]);
+  const vshl = (v, n) => [get(v), i32(n), i32x4Shl];
+  const vshr = (v, n) => [get(v), i32(n), i32x4ShrU];
+  const body = [
+    ...[S0, S1, S2, S3].map((v, w) => [get(state), v128Load(16 * w), set(v)]),
+    get(scale), f64x2Splat, set(SC),
+    get(lane), i32(1), shl, tee(l2), get(lane), add, set(l3),
+    block(loop(
+      get(q), eqz, brIf(1),
+      get(out), tee(p), get(len), i32(3), shl, add, set(end),
+      block(loop(
+        get(p), get(end), geU, brIf(1),
+        get(S1), vshl(S1, 2), i32x4Add, set(H), // s1 * 5
+        vshl(H, 7), vshr(H, 25), v128Or, set(H),
+        get(H), vshl(H, 3), i32x4Add, set(H), // * 9
+        vshl(S1, 9), set(T),
+        get(S2), get(S0), v128Xor, set(S2),
+        get(S3), get(S1), v128Xor, set(S3),
+        get(S1), get(S2), v128Xor, set(S1),
+        get(S0), get(S3), v128Xor, set(S0),
+        get(S2), get(T), v128Xor, set(S2),
+        vshl(S3, 11), vshr(S3, 21), v128Or, set(S3),
+        get(H), f64x2ConvertLowI32x4S, get(SC), f64x2Mul, set(T),
+        get(p), get(T), store64Lane(0, 0),
+        get(p), get(lane), add, get(T), store64Lane(0, 1),
+        get(H), get(H), highHalf, f64x2ConvertLowI32x4S, get(SC), f64x2Mul, set(T),
+        get(p), get(l2), add, get(T), store64Lane(0, 0),
+        get(p), get(l3), add, get(T), store64Lane(0, 1),
+        get(p), i32(8), add, set(p),
+        br(0),
+      )),
+      get(out), get(stride), add, set(out),
+      get(q), i32(1), sub, set(q),
+      br(0),
+    )),
+    ...[S0, S1, S2, S3].map((v, w) => [get(state), get(v), v128Store(16 * w)]),
+  ];
+  return { params: [I32, I32, I32, I32, I32, F64, I32], locals, body };
+}
+
 // --- fillNormal(out, count, std, limit, state, tables) -> written -----------------------------
 // The fast path of Rng.fillNormal / fillTruncatedNormal (lib/sim/rng.ts): per xoshiro128** draw h,
 // u = h >> 8 and layer iz = h & 255; if |u| < KN[iz], x = u WN[iz], skipped when x > limit or
@@ -358,7 +421,7 @@ function fillNormalFunction() {
 // --- Module -----------------------------------------------------------------------------------
 
 export function buildKernels() {
-  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction(), fillNormalFunction()];
+  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction(), fillNormalFunction(), fillUniform4Function()];
   const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec((f.results ?? []).map((t) => [t]))])));
   const funcs = section(3, vec(fns.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, 0x01]])); // one memory, min 1 page, no maximum
@@ -371,6 +434,7 @@ export function buildKernels() {
       [...name('gemm'), 0x00, 0x02],
       [...name('fillUniform'), 0x00, 0x03],
       [...name('fillNormal'), 0x00, 0x04],
+      [...name('fillUniform4'), 0x00, 0x05],
     ]),
   );
   const code = section(
