@@ -9,10 +9,12 @@
  * Determinism: the kernels use only f64x2 add and mul (IEEE-exact, no FMA, no relaxed SIMD) and
  * add the products of every output entry in the same order as the JS kernels, so both paths give
  * the same bits on every engine (tests/sim/wasm-kernels.test.ts checks this). NaN outputs are
- * canonicalised on the way out, so a NaN's payload never depends on which path ran.
+ * canonicalised (gram and multiplyUpper on the way out, gemm when it stores), so a NaN's payload
+ * never depends on which path ran. The uniform weight fills draw the same values in the same
+ * places as Rng.fillUniformSigned, the large ones in four lanes from jumps into the stream.
  *
  * The module (lib/sim/wasm/kernels-wasm.ts, built by lib/sim/wasm/build-kernels.mjs) is about
- * 2 KB, under 4 KB, so it can be compiled synchronously even on a browser's main thread. Where
+ * 3 KB, under 4 KB, so it can be compiled synchronously even on a browser's main thread. Where
  * WebAssembly or SIMD is unavailable (or a Content-Security-Policy forbids compiling it), the
  * engine falls back to the JS kernels.
  */
