@@ -104,6 +104,36 @@ export class Rng {
     this.s3 = s[at + 3] | 0;
   }
 
+  /**
+   * Moves the stream n draws on, to where n calls of nextInt32 would leave it, in about 128 steps
+   * however large n is (see jumpPolynomial): so several parts of one stream can be drawn side by
+   * side (the wasm uniform fill's four lanes) and still give every draw in its place.
+   */
+  advance(n: number): void {
+    if (n < 128) {
+      for (let i = 0; i < n; i++) this.nextInt32();
+      return;
+    }
+    const J = jumpPolynomial(n);
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let i = 0; i < 128; i++) {
+      if ((J[i >> 5] >>> (i & 31)) & 1) {
+        a0 ^= this.s0;
+        a1 ^= this.s1;
+        a2 ^= this.s2;
+        a3 ^= this.s3;
+      }
+      this.nextInt32();
+    }
+    this.s0 = a0;
+    this.s1 = a1;
+    this.s2 = a2;
+    this.s3 = a3;
+  }
+
   /** Next raw output as a signed 32-bit integer. */
   nextInt32(): number {
     const s0 = this.s0;
@@ -301,6 +331,88 @@ export class Rng {
     this.s2 = s2;
     this.s3 = s3;
   }
+}
+
+/**
+ * Jumping ahead. xoshiro128's state update is a linear map M over GF(2) (xors, shifts and a
+ * rotation of the 128 state bits), so the state n steps on is M^n s = J(M) s with J = x^n mod P,
+ * P the map's characteristic polynomial (degree 128): J(M) s is the sum (xor) of the states
+ * s, M s, M^2 s, ... picked by J's bits. P is found once by Berlekamp-Massey from 256 successive
+ * values of one state bit (the period 2^128 - 1 makes P primitive, so that bit's sequence has P
+ * as its minimal polynomial); polynomials are BigInts, bit i the coefficient of x^i.
+ */
+let charPoly: bigint | null = null;
+const jumpPolys = new Map<number, Uint32Array>();
+
+function characteristicPolynomial(): bigint {
+  const rng = new Rng(0x5eed);
+  const word = new Int32Array(4);
+  const bits = new Uint8Array(256);
+  for (let i = 0; i < 256; i++) {
+    rng.saveState(word, 0);
+    bits[i] = word[0] & 1;
+    rng.nextInt32();
+  }
+  // Berlekamp-Massey over GF(2): the shortest C (c_0 = 1) with sum_i c_i bits[n - i] = 0.
+  let C = new Uint8Array(257);
+  let B = new Uint8Array(257);
+  C[0] = 1;
+  B[0] = 1;
+  let L = 0;
+  let m = 1;
+  for (let n = 0; n < 256; n++) {
+    let d = bits[n];
+    for (let i = 1; i <= L; i++) d ^= C[i] & bits[n - i];
+    if (d === 0) {
+      m++;
+      continue;
+    }
+    const T = C.slice();
+    for (let i = 0; i + m < 257; i++) C[i + m] ^= B[i];
+    if (2 * L <= n) {
+      L = n + 1 - L;
+      B = T;
+      m = 1;
+    } else {
+      m++;
+    }
+  }
+  if (L !== 128) throw new Error(`xoshiro128: unexpected linear complexity ${L}`);
+  // The recurrence's characteristic polynomial is C reversed: P(x) = x^128 C(1/x).
+  let P = 0n;
+  for (let i = 0; i <= L; i++) if (C[i]) P |= 1n << BigInt(L - i);
+  C = B = new Uint8Array(0);
+  return P;
+}
+
+/** a b mod P for polynomials below degree 128. */
+function mulMod(a: bigint, b: bigint, P: bigint): bigint {
+  let r = 0n;
+  while (b) {
+    if (b & 1n) r ^= a;
+    b >>= 1n;
+    a <<= 1n;
+    if (a >> 128n) a ^= P;
+  }
+  return r;
+}
+
+/** x^n mod P as four 32-bit words (bit i: x^i), cached per n (a network has few distinct n). */
+function jumpPolynomial(n: number): Uint32Array {
+  let J = jumpPolys.get(n);
+  if (J) return J;
+  charPoly ??= characteristicPolynomial();
+  let result = 1n;
+  let base = 2n;
+  for (let e = n; e > 0; e = Math.floor(e / 2)) {
+    if (e % 2) result = mulMod(result, base, charPoly);
+    base = mulMod(base, base, charPoly);
+  }
+  J = new Uint32Array(4);
+  for (let w = 0; w < 4; w++) J[w] = Number((result >> BigInt(32 * w)) & 0xffffffffn);
+  if (jumpPolys.size > 64) jumpPolys.clear();
+  jumpPolys.set(n, J);
+  return J;
 }
 
 /** A generator for one purpose of one seed, e.g. createRng(seed, STREAM.weights, layer). */

@@ -250,6 +250,9 @@ export function sampleDenseWeights(config: WeightConfig, fanIn: number, fanOut: 
   const dist = SCHEME_INFO[config.scheme].distribution;
   const rows = ld === fanIn ? 1 : fanOut;
   const len = ld === fanIn ? fanIn * fanOut : fanIn;
+  // Uniform weights in the wasm kernels' memory: every row in one call (row by row even when
+  // contiguous, so the fill can split the rows among its lanes).
+  if (dist === 'uniform' && std !== 0 && wasmFillUniformSigned(rng, W, Math.sqrt(3) * std, at, fanIn, fanOut, ld)) return;
   for (let i = 0; i < rows; i++) {
     const o = at + i * ld;
     if (dist === 'constant' || std === 0) {

@@ -9,10 +9,12 @@
  * Determinism: the kernels use only f64x2 add and mul (IEEE-exact, no FMA, no relaxed SIMD) and
  * add the products of every output entry in the same order as the JS kernels, so both paths give
  * the same bits on every engine (tests/sim/wasm-kernels.test.ts checks this). NaN outputs are
- * canonicalised on the way out, so a NaN's payload never depends on which path ran.
+ * canonicalised (gram and multiplyUpper on the way out, gemm when it stores), so a NaN's payload
+ * never depends on which path ran. The uniform weight fills draw the same values in the same
+ * places as Rng.fillUniformSigned, the large ones in four lanes from jumps into the stream.
  *
  * The module (lib/sim/wasm/kernels-wasm.ts, built by lib/sim/wasm/build-kernels.mjs) is about
- * 2 KB, under 4 KB, so it can be compiled synchronously even on a browser's main thread. Where
+ * 3 KB, under 4 KB, so it can be compiled synchronously even on a browser's main thread. Where
  * WebAssembly or SIMD is unavailable (or a Content-Security-Policy forbids compiling it), the
  * engine falls back to the JS kernels.
  */
@@ -24,8 +26,9 @@ interface KernelExports {
   gram(m: number, rows: number, B: number, g: number): void;
   multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
   gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
-  fillUniform(out: number, count: number, bound: number, state: number): void;
+  fillUniform(out: number, rows: number, len: number, stride: number, scale: number, state: number): void;
   fillNormal(out: number, count: number, std: number, limit: number, state: number, tables: number): number;
+  fillUniform4(out: number, q: number, len: number, stride: number, lane: number, scale: number, state: number): void;
 }
 
 let exportsOrNull: KernelExports | null | undefined; // undefined: not tried yet
@@ -34,11 +37,11 @@ let words = new Int32Array(0);
 let tablesIn: WebAssembly.Memory | null = null;
 
 /**
- * The heap's fixed part, in doubles: a generator's state and a missed draw (bytes 0 to 19) while
- * a fill runs, then the ziggurat's fast-path tables (KN, WN: 256 doubles each, copied in once).
- * Every kernel's arrays start at BASE.
+ * The heap's fixed part, in doubles: a generator's state and a missed draw (bytes 0 to 19), or
+ * the four-lane uniform fill's states (bytes 0 to 63), while a fill runs; then the ziggurat's
+ * fast-path tables (KN, WN: 256 doubles each, copied in once). Every kernel's arrays start at BASE.
  */
-const TABLES = 4;
+const TABLES = 8;
 const BASE = TABLES + 512;
 let enabled = true;
 
@@ -183,21 +186,50 @@ function paddedStride(k: number): number {
 /** Where dense products put W (in doubles). */
 const W_AT = BASE;
 
+/** 2^-31, the scale of Rng.uniformSigned. */
+const TWO_POW_M31 = 4.656612873077393e-10;
+
 /**
- * Fills out[offset .. offset+count) with bound * rng.uniformSigned() draws, as
- * Rng.fillUniformSigned does (same stream, same bits; rng is left where that leaves it), in the
- * wasm module, when `out` is its memory (a dense product's W, written by the sampler). False,
- * with nothing drawn, otherwise.
+ * Fills `rows` rows of `count` doubles, row i at out[offset + i stride ..], with
+ * bound * rng.uniformSigned() draws in that order, as Rng.fillUniformSigned does row by row (same
+ * stream, same bits; rng is left where that leaves it), in the wasm module, when `out` is its
+ * memory (a dense product's W, written by the sampler). The kernel multiplies each draw once, by
+ * bound * 2^-31, which gives the same bits when that scale is exact (the same real number is
+ * rounded once); a bound too small for it (below 2^-991) or NaN goes to the JS fill. False, with
+ * nothing drawn, when the wasm path is not taken.
  */
-export function wasmFillUniformSigned(rng: Rng, out: Float64Array, bound: number, offset: number, count: number): boolean {
+export function wasmFillUniformSigned(rng: Rng, out: Float64Array, bound: number, offset: number, count: number, rows = 1, stride = count): boolean {
   const km = enabled ? load() : null;
   if (!km || out.buffer !== km.memory.buffer || out.byteOffset !== 0 || offset < BASE) return false;
+  const scale = bound * TWO_POW_M31;
+  if (scale * 2147483648 !== bound) return false;
   if (words.buffer !== km.memory.buffer) words = new Int32Array(km.memory.buffer);
-  rng.saveState(words, 0);
-  km.fillUniform(offset * 8, count, bound, 0);
-  rng.loadState(words, 0);
+  let done = 0;
+  if (rows >= 8 && rows * count >= LANES_MIN_DRAWS) {
+    // Four lanes, lane j from the start of row j q: the stream advanced by j q count draws.
+    const q = rows >> 2;
+    for (let j = 0; j < 4; j++) {
+      if (j > 0) rng.advance(q * count);
+      rng.saveState(laneWords, 0);
+      for (let w = 0; w < 4; w++) words[4 * w + j] = laneWords[w];
+    }
+    km.fillUniform4(offset * 8, q, count, stride * 8, q * stride * 8, scale, 0);
+    // Lane 3 ends where the stream is after the 4 q rows.
+    for (let w = 0; w < 4; w++) laneWords[w] = words[4 * w + 3];
+    rng.loadState(laneWords, 0);
+    done = 4 * q;
+  }
+  if (done < rows) {
+    rng.saveState(words, 0);
+    km.fillUniform((offset + done * stride) * 8, rows - done, count, stride * 8, scale, 0);
+    rng.loadState(words, 0);
+  }
   return true;
 }
+
+/** Below this many draws the one-lane fill is used (the four lanes' jumps cost about 128 draws each). */
+const LANES_MIN_DRAWS = 1 << 14;
+const laneWords = new Int32Array(4);
 
 /**
  * Fills out[offset .. offset+count) with std * x for standard normals x, skipping draws with
@@ -293,18 +325,15 @@ export function wasmMatmulTransposedBlocks(write: WeightWriter, m: number, k: nu
   return { h, at: W_AT, ld };
 }
 
-/** Copies the first `rows` rows, columns below B & ~3, of a rows x B heap matrix (canonical NaN). */
+/**
+ * Copies the first `rows` rows, columns below B & ~3, of a rows x B heap matrix written by the
+ * gemm kernel (which already stores any NaN as the canonical NaN).
+ */
 function copyOutBlocks(h: Float64Array, from: number, to: Float64Array, rows: number, B: number): void {
   const B4 = B & ~3;
   if (B4 === B) {
-    copyOut(h, from, to, rows * B);
+    to.set(h.subarray(from, from + rows * B));
     return;
   }
-  for (let r = 0; r < rows; r++) {
-    const o = r * B;
-    for (let b = 0; b < B4; b++) {
-      const v = h[from + o + b];
-      to[o + b] = v === v ? v : NaN;
-    }
-  }
+  for (let r = 0, o = 0; r < rows; r++, o += B) to.set(h.subarray(from + o, from + o + B4), o);
 }

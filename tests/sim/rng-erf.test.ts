@@ -3,6 +3,16 @@ import { erf, erfc, normalCdf } from '../../lib/sim/erf';
 import { createRng, Rng } from '../../lib/sim/rng';
 
 describe('rng', () => {
+  it('advance(n) leaves the stream where n draws do, for short and long jumps', () => {
+    for (const n of [0, 1, 127, 128, 129, 4096, 100003, 1 << 20]) {
+      const jumped = createRng(9, n & 7);
+      const stepped = createRng(9, n & 7);
+      jumped.advance(n);
+      for (let i = 0; i < n; i++) stepped.nextInt32();
+      for (let i = 0; i < 8; i++) expect(jumped.nextInt32()).toBe(stepped.nextInt32());
+    }
+  });
+
   it('is deterministic per seed and stream, and streams differ', () => {
     const a = new Float64Array(1000);
     const b = new Float64Array(1000);

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulate } from '../../lib/sim';
 import { resultDigest } from '../../lib/sim/digest';
-import { choleskyUpper, gram, gramFactorSample, matmul, matmulTransposed, multiplyUpper } from '../../lib/sim/linalg';
+import { choleskyUpper, gram, gramFactorSample, matmul, matmulTransposed, matmulWritten, multiplyUpper } from '../../lib/sim/linalg';
 import { createRng } from '../../lib/sim/rng';
-import { setWasmKernelsEnabled, wasmKernelsActive } from '../../lib/sim/wasm-kernels';
+import { setWasmKernelsEnabled, wasmFillUniformSigned, wasmKernelsActive } from '../../lib/sim/wasm-kernels';
 import { buildKernels, kernelsSource } from '../../lib/sim/wasm/build-kernels.mjs';
 import { cfg } from './helpers';
 
@@ -227,6 +227,55 @@ describe('wasm kernels', () => {
     for (let i = 0; i < G.length; i++) if (Number.isNaN(G[i])) (nans++, expect(bits[i]).toBe(canonical));
     expect(nans).toBeGreaterThan(0);
   });
+
+  it('dense products store a NaN from Inf * 0 as the canonical NaN', () => {
+    // Inf * 0 gives the hardware's default NaN (sign bit set on x86), not JS's NaN.
+    const n = 8;
+    const W = new Float64Array(n * n).fill(1);
+    const A = new Float64Array(n * n).fill(0.5);
+    for (let i = 0; i < n; i++) W[i * n + i] = Infinity;
+    for (let p = 0; p < n; p += 2) A.fill(0, p * n, p * n + n);
+    const canonical = new BigUint64Array(new Float64Array([NaN]).buffer)[0];
+    const Z = new Float64Array(n * n);
+    for (const run of [() => matmul(W, n, n, A, n, Z), () => matmulTransposed(W, n, n, A, n, Z)]) {
+      Z.fill(0);
+      run();
+      const bits = new BigUint64Array(Z.buffer);
+      let nans = 0;
+      for (let i = 0; i < Z.length; i++) if (Number.isNaN(Z[i])) (nans++, expect(bits[i]).toBe(canonical));
+      expect(nans).toBe(n * n / 2);
+    }
+  });
+
+  // Bounds: ordinary, negative, huge, infinite, the smallest exact scale (2^-990 * 2^-31 is
+  // normal), one whose scale would round (JS fill instead), NaN (JS fill), and -0.
+  const BOUNDS: [number, boolean][] = [[0.37, true], [-2.5, true], [1e300, true], [Infinity, true], [2 ** -990, true], [3e-300, false], [NaN, false], [-0, true]];
+  // Small fills take one lane; from 2^14 draws and 8 rows four lanes run side by side, each from
+  // its own jump into the stream (37 and 11 rows leave rows past 4 q for the one-lane fill).
+  for (const [m, k] of [[4, 1], [4, 7], [5, 1030], [9, 2], [37, 513], [64, 300], [8, 2048], [11, 1500]] as const) {
+    it(`the wasm uniform fill writes Rng.fillUniformSigned's values row by row and leaves the stream there: ${m} x ${k}`, () => {
+      for (const [bound, wasm] of BOUNDS) {
+        const rng = createRng(42, k, m);
+        const got = new Float64Array(m * k);
+        let took = false;
+        const ok = matmulWritten(
+          (out, at, ld) => {
+            took = wasmFillUniformSigned(rng, out, bound, at, k, m, ld);
+            if (!took) for (let i = 0; i < m; i++) rng.fillUniformSigned(out, bound, at + i * ld, k);
+            for (let i = 0; i < m; i++) got.set(out.subarray(at + i * ld, at + i * ld + k), i * k);
+          },
+          m, k, new Float64Array(k * 4), 4, new Float64Array(m * 4),
+        );
+        expect(ok).toBe(true);
+        expect(took).toBe(wasm);
+        const ref = createRng(42, k, m);
+        const want = new Float64Array(m * k);
+        for (let i = 0; i < m; i++) ref.fillUniformSigned(want, bound, i * k, k);
+        expect(firstDifference(got, want)).toBe(-1);
+        expect(rng.nextInt32()).toBe(ref.nextInt32());
+      }
+    });
+  }
 
   for (const input of [
     {},

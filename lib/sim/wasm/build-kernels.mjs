@@ -14,7 +14,9 @@
  * order of the summed index, exactly as the JS kernels in linalg.ts do, so the blocking (4 x 4
  * entries here, in 8 two-lane accumulators; gemm may also stop and resume a sum through memory)
  * does not change any bit. fillUniform is Rng.fillUniformSigned (lib/sim/rng.ts) in wasm: the same
- * integer operations and the same two multiplications, so the same draws.
+ * integer operations, and one multiplication by an exact scale that rounds the same real number,
+ * so the same draws; fillUniform4 runs four generators in i32x4 lanes, each started by the caller
+ * at its own row of the stream (Rng.advance), so every draw still lands in its place.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +73,7 @@ const rotl = [0x77];
 const i32Load = (offset) => [0x28, 2, ...uleb(offset)];
 const i32Store = (offset) => [0x36, 2, ...uleb(offset)];
 const f64Store = [0x39, 3, 0];
+const f64StoreAt = (offset) => [0x39, 3, ...uleb(offset)];
 const f64Load = (offset) => [0x2b, 3, ...uleb(offset)];
 const shrS = [0x75];
 const or = [0x72];
@@ -96,6 +99,18 @@ const f64x2Add = simd(0xf0);
 const f64x2Mul = simd(0xf2);
 const select = [0x1b]; // the first operand if the i32 on top is nonzero, else the second
 const zeroV128 = simd(0x0c, ...new Array(16).fill(0)); // +0 in both lanes, like `let s = 0`
+const nanV128 = simd(0x0c, ...new Uint8Array(new Float64Array([NaN, NaN]).buffer)); // JS's NaN, both lanes
+const f64x2Eq = simd(0x47);
+const v128Or = simd(0x50);
+const v128Xor = simd(0x51);
+const i32x4Shl = simd(0xab);
+const i32x4ShrU = simd(0xad);
+const i32x4Add = simd(0xae);
+const f64x2ConvertLowI32x4S = simd(0xfe);
+const store64Lane = (offset, lane) => simd(0x5b, 3, ...uleb(offset), lane);
+// Lanes 2 and 3 of an i32x4 moved to lanes 0 and 1 (i8x16.shuffle of the vector with itself).
+const highHalf = simd(0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+const bitselect = simd(0x52); // (a & mask) | (b & ~mask) for a, b, mask on the stack
 
 /** `for (; i < limit; i += step) body` with a signed compare; i must be initialised before. */
 const forLt = (i, limit, step, ...body) =>
@@ -200,16 +215,21 @@ function multiplyUpperFunction() {
 // row-major W with row stride ld gives W a with (sT, sR) = (8, 8 ld) and W^T d with (8 ld, 8).
 // A's 4-column groups must be contiguous: row-major (aT = 8 N, aB = 8) or panels of 4 columns
 // (aT = 32, aB = 8 T_total). T >= 1. With more = 0 each entry starts from +0, otherwise from Z's
-// value, so a caller can split the sum over t into chunks (storing and reloading is exact).
+// value, so a caller can split the sum over t into chunks (storing and reloading is exact). A NaN
+// is stored as JS's NaN (a chunk's NaN stays NaN through the later chunks), so the caller can copy
+// Z out as it is.
 function gemmFunction() {
   const [X, sT, sR, A, aT, aB, Z, M, T, N, more] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const [stride, M4, N4, r, b0, px, pa, pz, xr, zr, r2, r3, t] = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
-  const [x, y0, y1] = [24, 25, 26];
+  const [x, y0, y1, nan] = [24, 25, 26, 35];
   const acc = [27, 28, 29, 30, 31, 32, 33, 34];
-  const locals = [[13, I32], [11, V128]].map(([n, ty]) => [...uleb(n), ty]);
+  const locals = [[13, I32], [12, V128]].map(([n, ty]) => [...uleb(n), ty]);
+  // acc with any NaN lane replaced by JS's NaN (the f64x2.eq mask is all ones where acc == acc).
+  const canonical = (a) => [get(a), get(nan), get(a), get(a), f64x2Eq, bitselect];
   const rowOffset = [null, sR, r2, r3];
   const splatRow = (k) => [get(px), ...(k ? [get(rowOffset[k]), add] : []), load64Splat(0)];
   const body = [
+    ...nanV128, set(nan),
     get(N), i32(3), shl, set(stride),
     get(M), i32(-4), and, set(M4),
     get(N), i32(-4), and, set(N4),
@@ -240,8 +260,8 @@ function gemmFunction() {
         ),
         get(zr), get(b0), i32(3), shl, add, set(pz),
         ...[0, 1, 2, 3].map((k) => [
-          get(pz), get(acc[2 * k]), v128Store(0),
-          get(pz), get(acc[2 * k + 1]), v128Store(16),
+          get(pz), canonical(acc[2 * k]), v128Store(0),
+          get(pz), canonical(acc[2 * k + 1]), v128Store(16),
           get(pz), get(stride), add, set(pz),
         ]),
       ),
@@ -250,33 +270,41 @@ function gemmFunction() {
   return { params: new Array(11).fill(I32), locals, body };
 }
 
-// --- fillUniform(out, count, bound, state) ---------------------------------------------------
-// count doubles from byte address out on: bound * (h * 2^-31) for successive xoshiro128** outputs
-// h, the generator's four state words at byte address state (read, then written back). The same
-// integer operations, conversion and two multiplications, in the same order, as Rng's
-// fillUniformSigned in lib/sim/rng.ts, so the same bits.
+// --- fillUniform(out, rows, len, stride, scale, state) ---------------------------------------
+// rows rows of len doubles, row i from byte address out + i stride on: scale * h for successive
+// xoshiro128** outputs h, the generator's four state words at byte address state (read, then
+// written back). Rng.fillUniformSigned computes bound * (h * 2^-31); the caller passes
+// scale = bound * 2^-31 only when that product is exact, and then scale * h is the same real
+// number rounded once, so the same bits (h * 2^-31 is exact: h has at most 31 bits). The loop
+// draws two values per pass (one multiplication each, no constant to materialise).
 function fillUniformFunction() {
-  const [out, count, bound, state] = [0, 1, 2, 3];
-  const [s0, s1, s2, s3, t, h, end] = [4, 5, 6, 7, 8, 9, 10];
-  const locals = [[7, I32]].map(([n, ty]) => [...uleb(n), ty]);
+  const [out, rows, len, stride, scale, state] = [0, 1, 2, 3, 4, 5];
+  const [s0, s1, s2, s3, t, h, p, end] = [6, 7, 8, 9, 10, 11, 12, 13];
+  const locals = [[8, I32]].map(([n, ty]) => [...uleb(n), ty]);
+  const draw = (offset) => [
+    get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
+    get(s1), i32(9), shl, set(t),
+    get(s2), get(s0), xor, set(s2),
+    get(s3), get(s1), xor, set(s3),
+    get(s1), get(s2), xor, set(s1),
+    get(s0), get(s3), xor, set(s0),
+    get(s2), get(t), xor, set(s2),
+    get(s3), i32(11), rotl, set(s3),
+    get(p), get(scale), get(h), f64ConvertI32S, f64Mul, f64StoreAt(offset),
+  ];
   const body = [
     get(state), i32Load(0), set(s0),
     get(state), i32Load(4), set(s1),
     get(state), i32Load(8), set(s2),
     get(state), i32Load(12), set(s3),
-    get(out), get(count), i32(3), shl, add, set(end),
     block(loop(
-      get(out), get(end), geU, brIf(1),
-      get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
-      get(s1), i32(9), shl, set(t),
-      get(s2), get(s0), xor, set(s2),
-      get(s3), get(s1), xor, set(s3),
-      get(s1), get(s2), xor, set(s1),
-      get(s0), get(s3), xor, set(s0),
-      get(s2), get(t), xor, set(s2),
-      get(s3), i32(11), rotl, set(s3),
-      get(out), get(bound), get(h), f64ConvertI32S, f64Const(4.656612873077393e-10), f64Mul, f64Mul, f64Store,
-      get(out), i32(8), add, set(out),
+      get(rows), eqz, brIf(1),
+      get(out), tee(p), get(len), i32(3), shl, add, i32(-8), add, set(end),
+      // Pairs while two fit (p < end - 8 + 8 = p + 8 <= last), then the odd one out.
+      block(loop(get(p), get(end), geU, brIf(1), ...draw(0), ...draw(8), get(p), i32(16), add, set(p), br(0))),
+      block(get(p), get(end), i32(8), add, geU, brIf(0), ...draw(0)),
+      get(out), get(stride), add, set(out),
+      get(rows), i32(1), sub, set(rows),
       br(0),
     )),
     get(state), get(s0), i32Store(0),
@@ -284,7 +312,59 @@ function fillUniformFunction() {
     get(state), get(s2), i32Store(8),
     get(state), get(s3), i32Store(12),
   ];
-  return { params: [I32, I32, F64, I32], locals, body };
+  return { params: [I32, I32, I32, I32, F64, I32], locals, body };
+}
+
+// --- fillUniform4(out, q, len, stride, lane, scale, state) ------------------------------------
+// fillUniform's draws from four generators at once, one per i32x4 lane: lane j writes rows
+// j q .. j q + q - 1 (row i at byte address out + i stride, len doubles each) from its own state,
+// which the caller has set to the stream's state at the start of row j q (Rng.advance), so every
+// draw lands where the one-generator fill puts it. lane = q stride. The states are four v128 at
+// byte address state (s0 of lanes 0..3, then s1, s2, s3), read and written back. Integer ops wrap
+// as Math.imul and the shifts do (x 5 and x 9 as shift-and-add), the conversion is exact, and the
+// one multiplication by scale is fillUniform's, so the same bits.
+function fillUniform4Function() {
+  const [out, q, len, stride, lane, scale, state] = [0, 1, 2, 3, 4, 5, 6];
+  const [p, end, l2, l3] = [7, 8, 9, 10];
+  const [S0, S1, S2, S3, H, T, SC] = [11, 12, 13, 14, 15, 16, 17];
+  const locals = [[4, I32], [7, V128]].map(([n, ty]) => [...uleb(n), ty]);
+  const vshl = (v, n) => [get(v), i32(n), i32x4Shl];
+  const vshr = (v, n) => [get(v), i32(n), i32x4ShrU];
+  const body = [
+    ...[S0, S1, S2, S3].map((v, w) => [get(state), v128Load(16 * w), set(v)]),
+    get(scale), f64x2Splat, set(SC),
+    get(lane), i32(1), shl, tee(l2), get(lane), add, set(l3),
+    block(loop(
+      get(q), eqz, brIf(1),
+      get(out), tee(p), get(len), i32(3), shl, add, set(end),
+      block(loop(
+        get(p), get(end), geU, brIf(1),
+        get(S1), vshl(S1, 2), i32x4Add, set(H), // s1 * 5
+        vshl(H, 7), vshr(H, 25), v128Or, set(H),
+        get(H), vshl(H, 3), i32x4Add, set(H), // * 9
+        vshl(S1, 9), set(T),
+        get(S2), get(S0), v128Xor, set(S2),
+        get(S3), get(S1), v128Xor, set(S3),
+        get(S1), get(S2), v128Xor, set(S1),
+        get(S0), get(S3), v128Xor, set(S0),
+        get(S2), get(T), v128Xor, set(S2),
+        vshl(S3, 11), vshr(S3, 21), v128Or, set(S3),
+        get(H), f64x2ConvertLowI32x4S, get(SC), f64x2Mul, set(T),
+        get(p), get(T), store64Lane(0, 0),
+        get(p), get(lane), add, get(T), store64Lane(0, 1),
+        get(H), get(H), highHalf, f64x2ConvertLowI32x4S, get(SC), f64x2Mul, set(T),
+        get(p), get(l2), add, get(T), store64Lane(0, 0),
+        get(p), get(l3), add, get(T), store64Lane(0, 1),
+        get(p), i32(8), add, set(p),
+        br(0),
+      )),
+      get(out), get(stride), add, set(out),
+      get(q), i32(1), sub, set(q),
+      br(0),
+    )),
+    ...[S0, S1, S2, S3].map((v, w) => [get(state), get(v), v128Store(16 * w)]),
+  ];
+  return { params: [I32, I32, I32, I32, I32, F64, I32], locals, body };
 }
 
 // --- fillNormal(out, count, std, limit, state, tables) -> written -----------------------------
@@ -341,7 +421,7 @@ function fillNormalFunction() {
 // --- Module -----------------------------------------------------------------------------------
 
 export function buildKernels() {
-  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction(), fillNormalFunction()];
+  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction(), fillNormalFunction(), fillUniform4Function()];
   const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec((f.results ?? []).map((t) => [t]))])));
   const funcs = section(3, vec(fns.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, 0x01]])); // one memory, min 1 page, no maximum
@@ -354,6 +434,7 @@ export function buildKernels() {
       [...name('gemm'), 0x00, 0x02],
       [...name('fillUniform'), 0x00, 0x03],
       [...name('fillNormal'), 0x00, 0x04],
+      [...name('fillUniform4'), 0x00, 0x05],
     ]),
   );
   const code = section(
