@@ -81,8 +81,16 @@ if (args.includes('--server-only')) {
 }
 const threads = args.includes('--numpy-threads');
 const loadBefore = os.loadavg()[0];
-const engine = RUNGS.map(timeEngine);
-const numpy = timeNumpy(RUNGS, threads);
+// Rung by rung, the engine then numpy on the same rung: on a shared machine the load drifts, and
+// timing all of one side before the other let that drift decide the ratios (0.46 to 1.16 for one
+// rung in three runs of the same code).
+const engine: ReturnType<typeof timeEngine>[] = [];
+let numpy: number[] | null = [];
+for (const r of RUNGS) {
+  engine.push(timeEngine(r));
+  const rung: number[] | null = numpy ? timeNumpy([r], threads) : null;
+  numpy = rung && numpy ? [...numpy, rung[0]] : null;
+}
 const f = (x: number) => x.toFixed(2).padStart(10);
 console.log(`Engine (simulate, 1 seed) vs numpy (materialized, ${threads ? 'default BLAS threads' : '1 BLAS thread'}); medians in ms; load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after (${os.cpus().length} cores)`);
 console.log(['rung (L x n x B)'.padEnd(18), 'scheme'.padEnd(20), 'engine'.padStart(10), 'path'.padStart(13), 'numpy'.padStart(10), 'numpy/engine'.padStart(13)].join(' '));
