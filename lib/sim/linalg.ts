@@ -1,5 +1,5 @@
 import type { Rng } from './rng';
-import { even, WASM_BASE, wasmCopyOut, wasmFillNormal, wasmGramAt, wasmGramBlocks, wasmMatmulBlocks, wasmMatmulTransposedBlocks, wasmMultiplyUpperAt, wasmMultiplyUpperBlocks, wasmScratch, type WeightWriter } from './wasm-kernels';
+import { even, WASM_BASE, wasmCholeskyUpdateAt, wasmCopyOut, wasmFillNormal, wasmGramAt, wasmGramBlocks, wasmMatmulBlocks, wasmMatmulTransposedBlocks, wasmMultiplyUpperAt, wasmMultiplyUpperBlocks, wasmScratch, type WeightWriter } from './wasm-kernels';
 
 export type { WeightWriter } from './wasm-kernels';
 
@@ -245,9 +245,10 @@ function mirrorUpper(G: Float64Array, B: number): void {
  * samples than units) shows up as pivots that are zero up to rounding; those are set to exactly
  * zero together with their row, which is the semidefinite Cholesky factor: drawn vectors then lie
  * in the column space of G, as under the exact distribution. No jitter is added, so a full-rank G
- * is factored exactly.
+ * is factored exactly. `heapAt` >= 0 says G is the wasm scratch memory's view starting at that
+ * offset (gramFactorSample): the trailing updates then run in the SIMD kernel, with the same bits.
  */
-export function choleskyUpper(G: Float64Array, n: number): void {
+export function choleskyUpper(G: Float64Array, n: number, heapAt = -1): void {
   let maxDiag = 0;
   for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, G[i * n + i]);
   const tol = maxDiag * n * 1e-14;
@@ -267,6 +268,11 @@ export function choleskyUpper(G: Float64Array, n: number): void {
       }
     }
     if (panelEnd === n) break;
+    if (heapAt >= 0) {
+      // G is the wasm scratch memory's view at heapAt: the same update in the SIMD kernel.
+      wasmCholeskyUpdateAt(heapAt, n, j);
+      continue;
+    }
     const o0 = j * n;
     const o1 = o0 + n;
     const o2 = o1 + n;
@@ -388,7 +394,7 @@ export function gramFactorSample(M: Float64Array, rows: number, B: number, scale
   wasmGramAt(WASM_BASE, rows, B, g);
   const U = h.subarray(g, g + B * B);
   gramEdges(h.subarray(WASM_BASE, WASM_BASE + nM), rows, B, U);
-  choleskyUpper(U, B);
+  choleskyUpper(U, B, g);
   wasmFillNormal(rng, h, 1, Infinity, x, nX);
   wasmMultiplyUpperAt(x, outRows, g, B, scale, z);
   const Zh = h.subarray(z, z + nX);

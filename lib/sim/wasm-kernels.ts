@@ -25,6 +25,7 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   gram(m: number, rows: number, B: number, g: number): void;
   multiplyUpper(x: number, rows: number, u: number, B: number, scale: number, z: number): void;
+  choleskyUpdate(g: number, n: number, j: number): void;
   gemm(x: number, sT: number, sR: number, a: number, aT: number, aB: number, z: number, M: number, T: number, N: number, more: number): void;
   fillUniform(out: number, rows: number, len: number, stride: number, scale: number, state: number): void;
   fillNormal(out: number, count: number, std: number, limit: number, state: number, tables: number): number;
@@ -153,6 +154,15 @@ export function wasmGramAt(m: number, rows: number, B: number, g: number): void 
 /** wasmMultiplyUpperBlocks on arrays already in the scratch memory (offsets in doubles, even). */
 export function wasmMultiplyUpperAt(x: number, rows: number, u: number, B: number, scale: number, z: number): void {
   load()!.multiplyUpper(x * 8, rows, u * 8, B, scale, z * 8);
+}
+
+/**
+ * choleskyUpper's trailing update after the panel of rows j..j+3 (linalg.ts), on G (n x n) already
+ * in the scratch memory at offset g (in doubles): the same subtractions in the same order, two
+ * columns at a time.
+ */
+export function wasmCholeskyUpdateAt(g: number, n: number, j: number): void {
+  load()!.choleskyUpdate(g * 8, n, j);
 }
 
 /** Copies n doubles from the scratch memory at `from` into `to`, replacing any NaN with the canonical NaN. */

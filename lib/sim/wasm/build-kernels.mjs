@@ -3,7 +3,7 @@
  * lib/sim/wasm/kernels-wasm.ts. Run `node lib/sim/wasm/build-kernels.mjs` after editing; a test
  * (tests/sim/wasm-kernels.test.ts) checks that the checked-in bytes are what this script emits.
  *
- * Why a hand-written encoder: the module is four small loop nests, and emitting the binary here keeps
+ * Why a hand-written encoder: the module is a few small loop nests, and emitting the binary here keeps
  * the build free of a WAT toolchain while the code below still reads like WAT (one instruction per
  * helper call). Only IEEE-exact f64x2 add and mul are used (no FMA, no relaxed SIMD), so results
  * are the same on every engine. The module must stay under 4 KB: Chrome refuses synchronous
@@ -17,6 +17,8 @@
  * integer operations, and one multiplication by an exact scale that rounds the same real number,
  * so the same draws; fillUniform4 runs four generators in i32x4 lanes, each started by the caller
  * at its own row of the stream (Rng.advance), so every draw still lands in its place.
+ * choleskyUpdate is the trailing update of linalg.ts's choleskyUpper, the same subtractions in the
+ * same order per entry, two columns at a time.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -418,10 +420,60 @@ function fillNormalFunction() {
   return { params: [I32, I32, F64, F64, I32, I32], results: [I32], locals, body };
 }
 
+// --- choleskyUpdate(g, n, j) -------------------------------------------------------------------
+// The trailing update after choleskyUpper (lib/sim/linalg.ts) has factored the panel of rows
+// j..j+3 of G (n x n, row-major, byte address g): for every row r >= j + 4 and column c >= r,
+// G[r][c] = G[r][c] - f0 G[j][c] - f1 G[j+1][c] - f2 G[j+2][c] - f3 G[j+3][c] with fk = G[j+k][r],
+// subtracting in that order as the JS loop does, two columns at a time, the last one alone.
+function choleskyUpdateFunction() {
+  const [g, n, j] = [0, 1, 2];
+  const [stride, r, pr, end, p0, p1, p2, p3] = [3, 4, 5, 6, 7, 8, 9, 10];
+  const sf = [11, 12, 13, 14];
+  const vf = [15, 16, 17, 18];
+  const v = 19;
+  const p = [p0, p1, p2, p3];
+  const locals = [[8, I32], [4, F64], [5, V128]].map(([k, t]) => [...uleb(k), t]);
+  const f64Sub = [0xa1];
+  const f64x2Sub = simd(0xf1);
+  const gtU = [0x4b];
+  const body = [
+    get(n), i32(3), shl, set(stride),
+    get(j), i32(4), add, set(r),
+    forLt(r, get(n), 1,
+      // p0 is G[j][r]; p1..p3 the same column of the next three rows: the factors, and then the
+      // rows' entries from column r on.
+      get(g), get(j), get(stride), mul, add, get(r), i32(3), shl, add, set(p0),
+      get(p0), get(stride), add, set(p1),
+      get(p1), get(stride), add, set(p2),
+      get(p2), get(stride), add, set(p3),
+      ...[0, 1, 2, 3].map((k) => [get(p[k]), f64Load(0), tee(sf[k]), f64x2Splat, set(vf[k])]),
+      get(g), get(r), get(stride), mul, add, tee(pr), get(r), i32(3), shl, add, set(pr),
+      get(g), get(r), get(stride), mul, add, get(stride), add, set(end),
+      block(loop(
+        get(pr), i32(16), add, get(end), gtU, brIf(1),
+        get(pr), v128Load(0),
+        ...[0, 1, 2, 3].map((k) => [get(vf[k]), get(p[k]), v128Load(0), f64x2Mul, f64x2Sub]),
+        set(v), get(pr), get(v), v128Store(0),
+        get(pr), i32(16), add, set(pr),
+        ...p.map((q) => [get(q), i32(16), add, set(q)]),
+        br(0),
+      )),
+      block(
+        get(pr), get(end), geU, brIf(0),
+        get(pr),
+        get(pr), f64Load(0),
+        ...[0, 1, 2, 3].map((k) => [get(sf[k]), get(p[k]), f64Load(0), f64Mul, f64Sub]),
+        f64Store,
+      ),
+    ),
+  ];
+  return { params: [I32, I32, I32], locals, body };
+}
+
 // --- Module -----------------------------------------------------------------------------------
 
 export function buildKernels() {
-  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction(), fillNormalFunction(), fillUniform4Function()];
+  const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction(), fillNormalFunction(), fillUniform4Function(), choleskyUpdateFunction()];
   const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec((f.results ?? []).map((t) => [t]))])));
   const funcs = section(3, vec(fns.map((_, i) => uleb(i))));
   const memory = section(5, vec([[0x00, 0x01]])); // one memory, min 1 page, no maximum
@@ -435,6 +487,7 @@ export function buildKernels() {
       [...name('fillUniform'), 0x00, 0x03],
       [...name('fillNormal'), 0x00, 0x04],
       [...name('fillUniform4'), 0x00, 0x05],
+      [...name('choleskyUpdate'), 0x00, 0x06],
     ]),
   );
   const code = section(
