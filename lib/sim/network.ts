@@ -191,11 +191,13 @@ export class Workspace {
    * the whole Cholesky factor, so an exploding network read as vanishing). Scaling by a power of
    * two is exact; the caller multiplies its result by 2^e. Ordinary sizes are not copied.
    */
-  private gramInput(M: Float64Array, len: number): { M: Float64Array; e: number } {
-    let maxAbs = 0;
-    for (let i = 0; i < len; i++) {
-      const a = Math.abs(M[i]);
-      if (a > maxAbs) maxAbs = a;
+  private gramInput(M: Float64Array, len: number, knownMaxAbs?: number): { M: Float64Array; e: number } {
+    let maxAbs = knownMaxAbs ?? 0;
+    if (knownMaxAbs === undefined) {
+      for (let i = 0; i < len; i++) {
+        const a = Math.abs(M[i]);
+        if (a > maxAbs) maxAbs = a;
+      }
     }
     if (maxAbs === 0 || (maxAbs <= SQUARE_SAFE_MAX && maxAbs >= SQUARE_SAFE_MIN) || !Number.isFinite(maxAbs)) return { M, e: 0 };
     const e = ceilLog2(maxAbs);
@@ -206,14 +208,15 @@ export class Workspace {
 
   /**
    * Z (outRows x B): rows i.i.d. N(0, std^2 M^T M), M (rows x B): the Gram matrix's upper Cholesky
-   * factor U (U^T U = M^T M) times fresh normals, Z = std X U.
+   * factor U (U^T U = M^T M) times fresh normals, Z = std X U. `maxAbs`, when the caller knows
+   * it (the largest |entry| of M, NaN ignored, from M's valueStats), saves a pass over M.
    */
-  sampleCovariance(M0: Float64Array, rows: number, B: number, std: number, outRows: number, rng: Rng, Z: Float64Array): void {
+  sampleCovariance(M0: Float64Array, rows: number, B: number, std: number, outRows: number, rng: Rng, Z: Float64Array, maxAbs?: number): void {
     if (std === 0) {
       Z.fill(0, 0, outRows * B);
       return;
     }
-    const { M, e } = this.gramInput(M0, rows * B);
+    const { M, e } = this.gramInput(M0, rows * B, maxAbs);
     if (!gramFactorSample(M, rows, B, std, outRows, rng, Z)) {
       const G = this.get('gram', 0, B * B);
       const X = this.get('normals', 0, outRows * B);
@@ -442,7 +445,8 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
 
   const x = ws.get('input', 0, config.width * B);
   createRng(seed, STREAM.input).fillNormal(x, config.inputStd, 0, config.width * B);
-  const input = valueStats(x, config.width * B).moments;
+  const inputStats = valueStats(x, config.width * B);
+  const input = inputStats.moments;
 
   const cacheWeights = fans.reduce((s, f, l) => s + f * widths[l], 0) <= WEIGHT_CACHE_DOUBLES;
   const ops: (LayerOp | undefined)[] = new Array(L);
@@ -459,6 +463,7 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
   let overflowLayer: number | null = null;
   let underflowLayer: number | null = null;
   let prev = x;
+  let prevMaxAbs = Math.max(-inputStats.min, inputStats.max);
   let prevAllZero = false;
   for (let l = 0; l < L; l++) {
     const fanIn = fans[l];
@@ -472,7 +477,7 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
     const z = ws.get('z', l, n);
     const rng = () => createRng(seed, STREAM.weights, l + 1);
     if (options.path === 'covariance' && !orthogonal) {
-      ws.sampleCovariance(prev, fanIn, B, weightStd(config, fanIn, out), out, rng(), z);
+      ws.sampleCovariance(prev, fanIn, B, weightStd(config, fanIn, out), out, rng(), z, prevMaxAbs);
     } else if (options.path === 'covariance' && isFrameLayer(config, fanIn, out, B)) {
       ws.sampleFrame(prev, fanIn, B, orthogonalGain(config, fanIn, out), rng(), z);
     } else {
@@ -513,6 +518,7 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
       histogram: options.histograms ? { pre: histogram(z, n, pre), post: histogram(a, n, post) } : undefined,
     });
     prev = a;
+    prevMaxAbs = Math.max(-post.min, post.max);
     options.onStep?.();
   }
   if (overflowLayer !== null) {
