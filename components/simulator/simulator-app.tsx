@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG, parseSimConfig, type SimConfig, type SimConfigInput } f
 import { configFromSearchParams } from '@/lib/validation/sim-config-url';
 import { trainHref } from '@/lib/validation/train-config-url';
 import { Button } from '@/components/ui/button';
+import { ResultsSkeleton } from '@/components/ui/page-states';
 import { Staggered } from '@/components/ui/staggered';
 import { NetworkView } from '@/components/network-view/network-view';
 import { ChartsPanel } from './charts-panel';
@@ -337,7 +338,7 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
               <Staggered name="export panel" value={view} render={(r) => <ExportPanel result={r} />} fallback={<ViewPlaceholder className="h-40" />} />
             </>
           ) : (
-            <ResultsPlaceholder />
+            <ResultsSkeleton chartClass="h-64" />
           )}
           <Definitions />
         </div>
@@ -441,17 +442,4 @@ function PhoneSummary({ result, stale }: { result: SimResult; stale: boolean }) 
 
 function ViewPlaceholder({ className }: { className: string }) {
   return <div className={`animate-pulse rounded-xl bg-slate-100 motion-reduce:animate-none dark:bg-slate-800 ${className}`} aria-hidden />;
-}
-
-function ResultsPlaceholder() {
-  return (
-    <div className="space-y-3" aria-hidden>
-      <div className="grid gap-3 sm:grid-cols-2">
-        {Array.from({ length: 6 }, (_, i) => (
-          <div key={i} className="h-24 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
-        ))}
-      </div>
-      <div className="h-64 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />
-    </div>
-  );
 }

@@ -43,15 +43,22 @@ export function PageLoading({ label }: { label: string }) {
       <div className="h-5 w-[36rem] max-w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
       <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <div className="h-96 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />
-        <div className="space-y-3">
-          <div className="grid gap-3 sm:grid-cols-2">
-            {Array.from({ length: 6 }, (_, i) => (
-              <div key={i} className="h-24 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
-            ))}
-          </div>
-          <div className="h-72 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" />
-        </div>
+        <ResultsSkeleton chartClass="h-72" />
       </div>
+    </div>
+  );
+}
+
+/** Six number cards and a chart-sized box: where results will be (the page skeleton, the simulator before its first result). */
+export function ResultsSkeleton({ chartClass }: { chartClass: string }) {
+  return (
+    <div className="space-y-3" aria-hidden>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {Array.from({ length: 6 }, (_, i) => (
+          <div key={i} className="h-24 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
+        ))}
+      </div>
+      <div className={`animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800 ${chartClass}`} />
     </div>
   );
 }

@@ -395,7 +395,7 @@ export function gramFactorSample(M: Float64Array, rows: number, B: number, scale
   const U = h.subarray(g, g + B * B);
   gramEdges(h.subarray(WASM_BASE, WASM_BASE + nM), rows, B, U);
   choleskyUpper(U, B, g);
-  wasmFillNormal(rng, h, 1, Infinity, x, nX);
+  if (!wasmFillNormal(rng, h, 1, Infinity, x, nX)) throw new Error('gramFactorSample: the normals must be drawn into the wasm memory');
   wasmMultiplyUpperAt(x, outRows, g, B, scale, z);
   const Zh = h.subarray(z, z + nX);
   multiplyUpperEdges(h.subarray(x, x + nX), outRows, U, B, scale, Zh);

@@ -70,6 +70,7 @@ const and = [0x71];
 const ltU = [0x49];
 const geS = [0x4e];
 const geU = [0x4f];
+const gtU = [0x4b];
 const xor = [0x73];
 const rotl = [0x77];
 const i32Load = (offset) => [0x28, 2, ...uleb(offset)];
@@ -87,6 +88,7 @@ const f64Gt = [0x64];
 const shrU = [0x76];
 const f64ConvertI32S = [0xb7];
 const f64Mul = [0xa2];
+const f64Sub = [0xa1];
 const f64Const = (x) => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)];
 const block = (...body) => [0x02, 0x40, ...body.flat(), 0x0b];
 const loop = (...body) => [0x03, 0x40, ...body.flat(), 0x0b];
@@ -99,6 +101,7 @@ const load64Splat = (offset) => simd(0x0a, 3, ...uleb(offset));
 const f64x2Splat = simd(0x14);
 const f64x2Add = simd(0xf0);
 const f64x2Mul = simd(0xf2);
+const f64x2Sub = simd(0xf1);
 const select = [0x1b]; // the first operand if the i32 on top is nonzero, else the second
 const zeroV128 = simd(0x0c, ...new Array(16).fill(0)); // +0 in both lanes, like `let s = 0`
 const nanV128 = simd(0x0c, ...new Uint8Array(new Float64Array([NaN, NaN]).buffer)); // JS's NaN, both lanes
@@ -113,6 +116,21 @@ const store64Lane = (offset, lane) => simd(0x5b, 3, ...uleb(offset), lane);
 // Lanes 2 and 3 of an i32x4 moved to lanes 0 and 1 (i8x16.shuffle of the vector with itself).
 const highHalf = simd(0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
 const bitselect = simd(0x52); // (a & mask) | (b & ~mask) for a, b, mask on the stack
+
+/**
+ * One xoshiro128** step on the state locals s0..s3, as Rng.nextInt32 (lib/sim/rng.ts): the output
+ * into h (x 5, rotate 7, x 9, wrapping as Math.imul), t a scratch local.
+ */
+const xoshiroStep = (s0, s1, s2, s3, t, h) => [
+  get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
+  get(s1), i32(9), shl, set(t),
+  get(s2), get(s0), xor, set(s2),
+  get(s3), get(s1), xor, set(s3),
+  get(s1), get(s2), xor, set(s1),
+  get(s0), get(s3), xor, set(s0),
+  get(s2), get(t), xor, set(s2),
+  get(s3), i32(11), rotl, set(s3),
+];
 
 /** `for (; i < limit; i += step) body` with a signed compare; i must be initialised before. */
 const forLt = (i, limit, step, ...body) =>
@@ -284,14 +302,7 @@ function fillUniformFunction() {
   const [s0, s1, s2, s3, t, h, p, end] = [6, 7, 8, 9, 10, 11, 12, 13];
   const locals = [[8, I32]].map(([n, ty]) => [...uleb(n), ty]);
   const draw = (offset) => [
-    get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
-    get(s1), i32(9), shl, set(t),
-    get(s2), get(s0), xor, set(s2),
-    get(s3), get(s1), xor, set(s3),
-    get(s1), get(s2), xor, set(s1),
-    get(s0), get(s3), xor, set(s0),
-    get(s2), get(t), xor, set(s2),
-    get(s3), i32(11), rotl, set(s3),
+    xoshiroStep(s0, s1, s2, s3, t, h),
     get(p), get(scale), get(h), f64ConvertI32S, f64Mul, f64StoreAt(offset),
   ];
   const body = [
@@ -391,14 +402,7 @@ function fillNormalFunction() {
       block(
         loop(
           get(out), get(end), geU, brIf(2),
-          get(s1), i32(5), mul, i32(7), rotl, i32(9), mul, set(h),
-          get(s1), i32(9), shl, set(t),
-          get(s2), get(s0), xor, set(s2),
-          get(s3), get(s1), xor, set(s3),
-          get(s1), get(s2), xor, set(s1),
-          get(s0), get(s3), xor, set(s0),
-          get(s2), get(t), xor, set(s2),
-          get(s3), i32(11), rotl, set(s3),
+          xoshiroStep(s0, s1, s2, s3, t, h),
           get(h), i32(255), and, i32(3), shl, get(tables), add, set(iz),
           get(h), i32(8), shrS, f64ConvertI32S, set(x),
           get(x), f64Abs, get(iz), f64Load(0), f64Lt, eqz, brIf(1),
@@ -433,9 +437,6 @@ function choleskyUpdateFunction() {
   const v = 19;
   const p = [p0, p1, p2, p3];
   const locals = [[8, I32], [4, F64], [5, V128]].map(([k, t]) => [...uleb(k), t]);
-  const f64Sub = [0xa1];
-  const f64x2Sub = simd(0xf1);
-  const gtU = [0x4b];
   const body = [
     get(n), i32(3), shl, set(stride),
     get(j), i32(4), add, set(r),
@@ -447,8 +448,9 @@ function choleskyUpdateFunction() {
       get(p1), get(stride), add, set(p2),
       get(p2), get(stride), add, set(p3),
       ...[0, 1, 2, 3].map((k) => [get(p[k]), f64Load(0), tee(sf[k]), f64x2Splat, set(vf[k])]),
-      get(g), get(r), get(stride), mul, add, tee(pr), get(r), i32(3), shl, add, set(pr),
-      get(g), get(r), get(stride), mul, add, get(stride), add, set(end),
+      // pr walks row r from its diagonal entry to the row's end.
+      get(g), get(r), get(stride), mul, add, tee(end), get(r), i32(3), shl, add, set(pr),
+      get(end), get(stride), add, set(end),
       block(loop(
         get(pr), i32(16), add, get(end), gtU, brIf(1),
         get(pr), v128Load(0),
