@@ -12,7 +12,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { dbAvailable, enroll, newId, seedCourse, seedUser, sql, type SeededUser } from './helpers/db';
-import { PASSWORD, signIn, signUp } from './helpers';
+import { PASSWORD, signUp } from './helpers';
+import { apiSignIn, sessionUser } from './helpers/sessions';
 
 const PAYLOADS = [
   '<script>window.__xss=1</script>',
@@ -56,12 +57,15 @@ interface Surface {
   needsDb?: boolean;
 }
 
-/** A page signed in as a seeded user (its own browser context). */
+/**
+ * A page signed in as a seeded user (its own browser context). It signs in through NextAuth's
+ * endpoints with the page's own request context, which shares the page's cookies: the sign-in
+ * form itself is covered by auth.spec, and filling it here for every payload cost minutes.
+ */
 async function signedInPage(browser: Browser, who: SeededUser): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto('/sign-in');
-  await signIn(page, who.email);
-  await expect(page).toHaveURL('/dashboard');
+  expect(await apiSignIn(page.request, who.email, PASSWORD)).toEqual({ ok: true, error: null });
+  expect((await sessionUser(page.request))?.id).toBe(who.id);
   return page;
 }
 

@@ -22,10 +22,18 @@ const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'ut
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Tests that failed, and tests that passed only on a retry (CI retries once), by name: printed
+ * again beside the summary, since a CI log is often read from its end. */
+const failures = [];
+const flaky = [];
+const firstLine = (message) => String(message ?? '').split('\n')[0].slice(0, 300);
 
 console.log('\n== Type check (tsc --noEmit) ==');
 if (run('npx', ['tsc', '--noEmit', '-p', '.']) === 0) passed += 1;
-else failed += 1;
+else {
+  failed += 1;
+  failures.push('the type check (tsc --noEmit): see its output above');
+}
 
 console.log('\n== Unit and integration tests (Vitest) ==');
 const unitFile = path.join(reports, 'unit.json');
@@ -37,6 +45,15 @@ if (unit) {
   skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
   // A suite that failed to load reports no test as failed; count it.
   if (unitStatus !== 0 && unit.numFailedTests === 0) failed += Math.max(1, unit.numFailedTestSuites);
+  for (const file of unit.testResults) {
+    const name = path.relative(root, file.name);
+    if (file.status === 'failed' && file.assertionResults.length === 0) failures.push(`${name}: ${firstLine(file.message)}`);
+    for (const t of file.assertionResults) {
+      // A passed test that carries failure messages passed on a retry.
+      if (t.status === 'failed') failures.push(`${name} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`);
+      else if (t.status === 'passed' && t.failureMessages?.length) flaky.push(`${name} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`);
+    }
+  }
 } else if (unitStatus !== 0) failed += 1;
 
 if (!skipE2e) {
@@ -48,8 +65,22 @@ if (!skipE2e) {
     failed += e2e.stats.unexpected;
     skipped += e2e.stats.skipped;
     if (e2eStatus !== 0 && e2e.stats.unexpected === 0) failed += 1;
+    const walk = (suite, trail) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests) {
+          const name = `${spec.file} › ${[...trail, spec.title].join(' › ')}`;
+          const error = firstLine(t.results.find((r) => r.error)?.error?.message);
+          if (t.status === 'unexpected') failures.push(`${name}: ${error}`);
+          else if (t.status === 'flaky') flaky.push(`${name}: ${error}`);
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith('.ts') ? [...trail, suite.title] : trail);
+    };
+    for (const suite of e2e.suites) walk(suite, []);
   } else if (e2eStatus !== 0) failed += 1;
 }
 
+if (flaky.length) console.log(`\nPassed only on a retry:\n${flaky.map((f) => `  ${f}`).join('\n')}`);
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -95,9 +95,8 @@ describe('cost model', () => {
     simulate(config, { bandSeeds: 1 });
     const first = performance.now() - t0;
     const warm = estimateRunMs(config, 1);
-    const t1 = performance.now();
-    simulate(config, { bandSeeds: 1 });
-    const second = performance.now() - t1;
+    // The cached runs' best of three: one descheduling must not make a cached run look slow.
+    const second = best(() => simulate(config, { bandSeeds: 1 }), 3, 0);
     expect(cold).toBeGreaterThan(5 * warm);
     expect(first).toBeGreaterThan(3 * second);
   });
