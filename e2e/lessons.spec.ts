@@ -34,8 +34,18 @@ test.describe('lessons index', () => {
 
 for (const [i, lesson] of LESSONS.entries()) {
   test.describe(`lesson: ${lesson.slug}`, () => {
-    test('renders goals, math, contents, navigation and metadata', async ({ page }) => {
+    // The three desktop checks only read the page: they share one load of it (a lesson page and
+    // its live figures take a second or two to load on a busy CI machine).
+    let page: Page;
+    test.beforeAll(async ({ browser }) => {
+      page = await browser.newPage();
       await page.goto(lessonHref(lesson.slug));
+    });
+    test.afterAll(async () => {
+      await page?.close();
+    });
+
+    test('renders goals, math, contents, navigation and metadata', async () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
       await expect(page).toHaveTitle(new RegExp(esc(lesson.title)));
       await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', new RegExp(esc(lesson.title)));
@@ -72,10 +82,9 @@ for (const [i, lesson] of LESSONS.entries()) {
       expect(glued, 'inline math glued to a word').toEqual([]);
     });
 
-    test('engine numbers on the page equal the engine’s output', async ({ page }) => {
+    test('engine numbers on the page equal the engine’s output', async () => {
       // Its facts come from six training runs, recomputed here in Node: seconds of CPU each.
       if (lesson.slug === 'initialization-in-training') test.slow();
-      await page.goto(lessonHref(lesson.slug));
       const facts = await page.locator('[data-fact]').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-fact')!, text: el.textContent })));
       for (const f of facts) {
         expect(f.id in FACTS, f.id).toBe(true);
@@ -92,8 +101,7 @@ for (const [i, lesson] of LESSONS.entries()) {
       }
     });
 
-    test('every try-it link encodes the config it states', async ({ page }) => {
-      await page.goto(lessonHref(lesson.slug));
+    test('every try-it link encodes the config it states', async () => {
       const links = await tryItLinks(page);
       for (const l of links) {
         const url = new URL(l.href, 'http://x');
