@@ -332,7 +332,9 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
               <ResultsPanel result={result} origin={sim.origin} stale={stale} busy={sim.running} preview={sim.preview} />
               {/* The numbers above show a new result at once; the heavy views below take it one
                   at a time, each in a task of its own (components/ui/staggered.tsx). */}
-              <Staggered name="network view" value={view} render={(r) => <NetworkView result={r} />} fallback={<ViewPlaceholder className="h-80" />} />
+              <div data-computing={sim.running || undefined}>
+                <Staggered name="network view" value={view} render={(r) => <NetworkView result={r} />} fallback={<ViewPlaceholder className="h-80" />} />
+              </div>
               <ChartsPanel result={view} pins={pins} onPin={onPin} onRemovePin={onRemovePin} onSavePin={onSavePin} />
               <Staggered name="layer table" value={view} render={(r) => <LayerTable result={r} />} fallback={<ViewPlaceholder className="h-12" />} />
               <Staggered name="export panel" value={view} render={(r) => <ExportPanel result={r} />} fallback={<ViewPlaceholder className="h-40" />} />
