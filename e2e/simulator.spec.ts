@@ -219,9 +219,12 @@ test('a large config runs in the worker with progress, and can be cancelled', as
   await openAdvanced(page);
   await page.getByLabel('Samples', { exact: true }).fill('32');
   await settled(page);
-  const column = page.getByTestId('network-view').locator('g[style*="--delay"]').first();
+  // On screen (off screen the pulse pauses anyway), so only the run in progress can hold it.
+  const view = page.getByTestId('network-view');
+  await view.scrollIntoViewIfNeeded();
+  const column = view.locator('g[style*="--delay"]').first();
   const playState = () => column.evaluate((el) => getComputedStyle(el).animationPlayState);
-  expect(await playState()).toBe('running');
+  await expect.poll(playState).toBe('running');
   await page.getByLabel('Units per layer').fill('1024');
   await page.getByLabel('Number of layers').fill('100');
   await expect(page.getByTestId('sim-progress')).toBeVisible({ timeout: 15_000 });
@@ -229,6 +232,7 @@ test('a large config runs in the worker with progress, and can be cancelled', as
   // While the worker computes, the view still shows the last result: its pulse holds still,
   // whatever the Pause button says.
   await expect.poll(playState).toBe('paused');
+  await expect(view).toBeInViewport();
   await expect(page.getByRole('button', { name: /Pause animation/ })).toHaveAttribute('aria-pressed', 'false');
   // The page stays responsive while the worker runs.
   await page.getByRole('button', { name: /Pause animation/ }).click();
