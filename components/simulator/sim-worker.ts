@@ -15,8 +15,9 @@ export interface WorkerRequest {
   /** 1 for a preview (the first seed alone), BAND_SEEDS for the full band. */
   bandSeeds: number;
   /**
-   * Post the first seed alone before the band: for runs too big to hand a second thread on a
-   * machine with few cores (use-simulation.ts), the student sees the numbers a band sooner.
+   * Post the first seed's result as soon as it is done, before the rest of the band: for runs too
+   * big to hand a second thread on a machine with few cores (use-simulation.ts), the student sees
+   * the numbers a band sooner.
    */
   preview?: boolean;
 }
@@ -34,24 +35,21 @@ ctx.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const post = (m: WorkerResponse) => ctx.postMessage(m);
   let lastReport = 0;
   let lastFraction = -1;
-  // With a preview, its seed is computed twice (alone, then in the band): bandSeeds + 1 seeds of work.
-  const total = preview && bandSeeds > 1 ? bandSeeds + 1 : bandSeeds;
-  const progress = (offset: number, seeds: number) => (fraction: number) => {
+  const progress = (fraction: number) => {
     // Throttle: at most every 150 ms and only when the shown percentage moves, so progress never
     // makes the page re-render more than a few times a second.
-    const f = (offset + fraction * seeds) / total;
     const now = performance.now();
-    if ((now - lastReport > 150 && Math.round(f * 100) !== Math.round(lastFraction * 100)) || fraction >= 1) {
+    if ((now - lastReport > 150 && Math.round(fraction * 100) !== Math.round(lastFraction * 100)) || fraction >= 1) {
       lastReport = now;
-      lastFraction = f;
-      post({ type: 'progress', id, fraction: f });
+      lastFraction = fraction;
+      post({ type: 'progress', id, fraction });
     }
   };
   try {
-    if (total > bandSeeds) post({ type: 'preview', id, result: simulate(config, { bandSeeds: 1, onProgress: progress(0, 1) }) });
-    // Timed without the preview, so the page's speed estimate stays per band.
     const start = performance.now();
-    const result = simulate(config, { bandSeeds, onProgress: progress(total - bandSeeds, bandSeeds) });
+    // The preview is the band's own first seed, posted as soon as it is done (not computed twice).
+    const onFirstSeed = preview && bandSeeds > 1 ? (result: ReturnType<typeof simulate>) => post({ type: 'preview', id, result }) : undefined;
+    const result = simulate(config, { bandSeeds, onProgress: progress, onFirstSeed });
     post({ type: 'done', id, result, ms: performance.now() - start });
   } catch (err) {
     post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });

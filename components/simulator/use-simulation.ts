@@ -9,8 +9,8 @@
  *     arrives while it is busy waits as the one pending request, so a burst of changes ends with
  *     the newest. The numbers of a default-sized network arrive in a frame or two, and the main
  *     thread computes nothing.
- *     Bigger previews (PREVIEW_WORKER_MAX_MS) are posted by the band worker before its band
- *     instead, so at most one thread computes a big run and the page keeps a core.
+ *     Bigger previews (PREVIEW_WORKER_MAX_MS) are posted by the band worker instead, as soon as
+ *     its first seed is done, so at most one thread computes a big run and the page keeps a core.
  *   - the band worker computes the full band with progress and cancel. A newer request
  *     terminates it (simulate() is synchronous, so no message could reach it mid-run), and it
  *     starts WORKER_DEBOUNCE_MS after the last change, so a slider drag starts one band, not fifty.
@@ -39,8 +39,8 @@ const WORKER_DEBOUNCE_MS = 120;
  */
 const PREVIEW_RESTART_MS = 300;
 /**
- * Previews predicted longer than this are computed by the band worker itself, before its band:
- * two threads computing at once would leave a 2-core machine's page thread short of a core.
+ * Previews predicted longer than this come from the band worker itself (its first seed): two
+ * threads computing at once would leave a 2-core machine's page thread short of a core.
  */
 const PREVIEW_WORKER_MAX_MS = 150;
 /**

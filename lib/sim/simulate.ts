@@ -28,6 +28,12 @@ export interface SimulateOptions {
   onProgress?: ProgressFn;
   /** 'auto' (default) takes the covariance path when it is exact and cheaper. */
   path?: 'auto' | EnginePath;
+  /**
+   * Called once the first seed is done, with the result a one-seed run would return (the same
+   * as `simulate(config, { bandSeeds: 1 })`, bit for bit), before the other seeds start: a big
+   * run's early preview without computing its first seed twice.
+   */
+  onFirstSeed?: (preview: SimResult) => void;
 }
 
 /**
@@ -68,17 +74,24 @@ export function simulate(config: SimConfig, options: SimulateOptions = {}): SimR
     : undefined;
 
   const passes: SeedPass[] = [];
+  let theory: ReturnType<typeof meanField> | null = null;
   const workspace = spareWorkspace ?? new Workspace();
   spareWorkspace = null; // a re-entrant run (from onProgress) gets its own
   try {
     for (let k = 0; k < bandSeeds; k++) {
       passes.push(runSeed(config, config.seed + k, { path, histograms: k === 0, onStep, workspace }));
+      if (k === 0 && options.onFirstSeed) options.onFirstSeed(assemble(config, path, passes, (theory = meanField(config))));
     }
   } finally {
     if (workspace.size() <= SPARE_WORKSPACE_MAX_DOUBLES) spareWorkspace = workspace;
   }
+  return assemble(config, path, passes, theory ?? meanField(config));
+}
+
+/** The result of the passes of seeds config.seed, config.seed + 1, ... (the band is over all of them). */
+function assemble(config: SimConfig, path: EnginePath, passes: readonly SeedPass[], theory: ReturnType<typeof meanField>): SimResult {
+  const bandSeeds = passes.length;
   const main = passes[0];
-  const theory = meanField(config);
 
   const { overflowLayer, gradientOverflowLayer, underflowLayer } = main;
   const layers: LayerResult[] = main.layers.map((lp, l) => {

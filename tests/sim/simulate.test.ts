@@ -144,3 +144,34 @@ describe('Monte Carlo against closed forms (averaged over seeds)', () => {
     expect(simulate(cfg({ layers: 2, width: 16, samples: 512 }), { bandSeeds: 1 }).path).toBe('materialized');
   });
 });
+
+describe('onFirstSeed', () => {
+  // A covariance run, a materialized one (uniform weights, histograms), and one that overflows.
+  const configs = [
+    cfg({ layers: 6, width: 48, samples: 16, seed: 7 }),
+    cfg({ scheme: 'he-uniform', activation: 'tanh', layers: 5, width: 40, samples: 12, seed: 3 }),
+    cfg({ scheme: 'large-random', activation: 'linear', layers: 40, width: 32, samples: 8, seed: 11 }),
+  ];
+  it.each(configs.map((c) => [`${c.scheme}/${c.activation}`, c] as const))('%s: the preview is the one-seed run, bit for bit, and the band is unchanged', (_, c) => {
+    const previews: ReturnType<typeof simulate>[] = [];
+    let fractionAtPreview = -1;
+    let fraction = 0;
+    const full = simulate(c, {
+      bandSeeds: 5,
+      onProgress: (f) => void (fraction = f),
+      onFirstSeed: (r) => {
+        previews.push(r);
+        fractionAtPreview = fraction;
+      },
+    });
+    expect(previews).toHaveLength(1);
+    const alone = simulate(c, { bandSeeds: 1 });
+    expect(previews[0]).toEqual(alone);
+    expect(resultDigest(previews[0])).toBe(resultDigest(alone));
+    expect(previews[0].bandSeeds).toBe(1);
+    // Posted after the first of five seeds, not at the end.
+    expect(fractionAtPreview).toBeCloseTo(1 / 5, 10);
+    expect(resultDigest(full)).toBe(resultDigest(simulate(c, { bandSeeds: 5 })));
+    expect(full.bandSeeds).toBe(5);
+  });
+});
