@@ -189,6 +189,31 @@ test('the network view and the charts render, and the animation pauses', async (
   await expect(page.getByTestId('layer-table').locator('tbody tr')).toHaveCount(13);
 });
 
+test('the pulse rests after its waves, and Play runs it again', async ({ page }) => {
+  await page.goto('/simulator');
+  const view = page.getByTestId('network-view');
+  await view.scrollIntoViewIfNeeded();
+  const column = view.locator('g[data-last-column]');
+  const animation = () => column.evaluate((el) => ({ name: getComputedStyle(el).animationName, count: getComputedStyle(el).animationIterationCount, state: getComputedStyle(el).animationPlayState }));
+  await expect.poll(async () => (await animation()).state).toBe('running');
+  // A finite number of waves, not forever.
+  expect(Number((await animation()).count)).toBeGreaterThan(1);
+  // Run the waves to their end at once (the Web Animations API drives CSS animations too).
+  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  await expect(page.getByRole('button', { name: /Play animation/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await animation()).name).toBe('none');
+  await page.getByRole('button', { name: /Play animation/ }).click();
+  await expect(page.getByRole('button', { name: /Pause animation/ })).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(async () => (await animation()).state).toBe('running');
+  expect((await animation()).name).not.toBe('none');
+  // A new result starts the waves again after they ended.
+  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  await expect(page.getByRole('button', { name: /Play animation/ })).toBeVisible();
+  await page.getByLabel('Number of layers').fill('9');
+  await expect(page.getByTestId('signal-description')).toContainText('after layer 9');
+  await expect(page.getByRole('button', { name: /Pause animation/ })).toBeVisible();
+});
+
 test('reduced motion: the network view is static', async ({ browser }) => {
   const context = await browser.newContext({ reducedMotion: 'reduce' });
   const page = await context.newPage();

@@ -2,9 +2,12 @@
 /**
  * The animated network: layers left to right, each node's size and brightness encoding that
  * layer's post-activation std relative to the input (log ratio clamped to ±3 decades so both
- * extremes stay readable), with a pulse of light travelling through. The animation pauses on
- * request, is off under prefers-reduced-motion, and a computed sentence (describeSignal) says in
- * words what the picture shows, for everyone and for screen readers.
+ * extremes stay readable), with a pulse of light travelling through. The pulse runs for
+ * PULSE_CYCLES waves after each new result and then rests (an SVG animation is restyled and
+ * repainted on the main thread every frame: about three quarters of a core on a 2-core machine,
+ * for as long as the view is on screen); Play runs it again. It pauses on request and off screen,
+ * is off under prefers-reduced-motion, and a computed sentence (describeSignal) says in words
+ * what the picture shows, for everyone and for screen readers.
  *
  * The pulse animates each column's group, never the nodes themselves (network-view.module.css):
  * restyling an element with a running CSS animation costs the browser several times a plain
@@ -26,6 +29,8 @@ const VIEW_H = 230;
 const PAD_X = 36;
 const PAD_TOP = 26;
 const PAD_BOTTOM = 34;
+/** Waves of the pulse after each new result (or Play), before it rests: about half a minute. */
+const PULSE_CYCLES = 10;
 
 /** Layers to draw: all when few, else an even sample that always keeps the first and last. */
 function pickLayers(count: number): number[] {
@@ -53,6 +58,13 @@ function encode(ratio: number) {
 export const NetworkView = memo(function NetworkView({ result }: { result: SimResult }) {
   const reduced = useReducedMotion();
   const [paused, setPaused] = useState(false);
+  // The pulse has run its waves; a new result (or Play) starts it again.
+  const [ended, setEnded] = useState(false);
+  const [endedFor, setEndedFor] = useState(result);
+  if (endedFor !== result) {
+    setEndedFor(result);
+    setEnded(false);
+  }
   const titleId = useId();
   const descId = useId();
   const glowId = `${useId().replace(/:/g, '')}-glow`;
@@ -102,6 +114,7 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
   };
   const description = describeSignal(result);
   const animated = !reduced;
+  const playing = animated && !paused && !ended;
 
   return (
     <section aria-labelledby={titleId} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
@@ -113,8 +126,15 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
           {reduced ? (
             <span className="text-xs text-slate-600 dark:text-slate-400">Animation off: your system asks for reduced motion.</span>
           ) : (
-            <Button size="sm" onClick={() => setPaused((p) => !p)} aria-pressed={paused}>
-              {paused ? '▶ Play' : '❚❚ Pause'}
+            <Button
+              size="sm"
+              onClick={() => {
+                setPaused(playing);
+                setEnded(false);
+              }}
+              aria-pressed={!playing}
+            >
+              {playing ? '❚❚ Pause' : '▶ Play'}
               <span className="sr-only"> animation</span>
             </Button>
           )}
@@ -130,7 +150,12 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
           viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
           role="img"
           aria-labelledby={`${titleId} ${descId}`}
-          className={`block h-auto w-full ${animated ? styles.animated : ''} ${paused || !onScreen ? styles.paused : ''}`}
+          className={`block h-auto w-full ${animated && !ended ? styles.animated : ''} ${paused || !onScreen ? styles.paused : ''}`}
+          style={{ '--cycles': PULSE_CYCLES } as CSSProperties}
+          // The last column's wave ends last: then the pulse rests.
+          onAnimationEnd={(e) => {
+            if ((e.target as Element).hasAttribute('data-last-column')) setEnded(true);
+          }}
         >
           <defs>
             <filter id={glowId} x="-100%" y="-100%" width="300%" height="300%">
@@ -170,7 +195,7 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
             // Keyed by position: a new result changes attributes of the same elements. Only the
             // column groups carry the animation, so the nodes restyle as plain elements.
             return (
-              <g key={ci} style={style} className={styles.column} strokeWidth={0}>
+              <g key={ci} style={style} className={styles.column} strokeWidth={0} data-last-column={ci === columns.length - 1 ? '' : undefined}>
                 {nodeYs(col.width).map((y, i) => (
                   <circle key={i} cx={x} cy={y} r={e.r} fill={e.fill} stroke={e.fill} filter={e.glow > 0.15 ? `url(#${glowId})` : undefined} />
                 ))}
