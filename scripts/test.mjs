@@ -26,7 +26,8 @@ let skipped = 0;
  * again beside the summary, since a CI log is often read from its end. */
 const failures = [];
 const flaky = [];
-const firstLine = (message) => String(message ?? '').split('\n')[0].slice(0, 300);
+// Without the ANSI colours of Playwright's messages.
+const firstLine = (message) => String(message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 300);
 
 console.log('\n== Type check (tsc --noEmit) ==');
 if (run('npx', ['tsc', '--noEmit', '-p', '.']) === 0) passed += 1;
@@ -65,16 +66,18 @@ if (!skipE2e) {
     failed += e2e.stats.unexpected;
     skipped += e2e.stats.skipped;
     if (e2eStatus !== 0 && e2e.stats.unexpected === 0) failed += 1;
+    // Suites are files, then describe blocks; a test is named file › describe › ... › title.
     const walk = (suite, trail) => {
+      const here = suite.title && suite.title !== suite.file ? [...trail, suite.title] : trail;
       for (const spec of suite.specs ?? []) {
         for (const t of spec.tests) {
-          const name = `${spec.file} › ${[...trail, spec.title].join(' › ')}`;
+          const name = `${spec.file} › ${[...here, spec.title].join(' › ')}`;
           const error = firstLine(t.results.find((r) => r.error)?.error?.message);
           if (t.status === 'unexpected') failures.push(`${name}: ${error}`);
           else if (t.status === 'flaky') flaky.push(`${name}: ${error}`);
         }
       }
-      for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith('.ts') ? [...trail, suite.title] : trail);
+      for (const child of suite.suites ?? []) walk(child, here);
     };
     for (const suite of e2e.suites) walk(suite, []);
   } else if (e2eStatus !== 0) failed += 1;
