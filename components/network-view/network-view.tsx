@@ -58,13 +58,9 @@ function encode(ratio: number) {
 export const NetworkView = memo(function NetworkView({ result }: { result: SimResult }) {
   const reduced = useReducedMotion();
   const [paused, setPaused] = useState(false);
-  // The pulse has run its waves; a new result (or Play) starts it again.
-  const [ended, setEnded] = useState(false);
-  const [endedFor, setEndedFor] = useState(result);
-  if (endedFor !== result) {
-    setEndedFor(result);
-    setEnded(false);
-  }
+  // The result whose pulse has run its waves: a new result (or Play) starts it again.
+  const [restingOn, setRestingOn] = useState<SimResult | null>(null);
+  const ended = restingOn === result;
   const titleId = useId();
   const descId = useId();
   const glowId = `${useId().replace(/:/g, '')}-glow`;
@@ -130,7 +126,7 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
               size="sm"
               onClick={() => {
                 setPaused(playing);
-                setEnded(false);
+                setRestingOn(null);
               }}
               aria-pressed={!playing}
             >
@@ -154,7 +150,7 @@ export const NetworkView = memo(function NetworkView({ result }: { result: SimRe
           style={{ '--cycles': PULSE_CYCLES } as CSSProperties}
           // The last column's wave ends last: then the pulse rests.
           onAnimationEnd={(e) => {
-            if ((e.target as Element).hasAttribute('data-last-column')) setEnded(true);
+            if ((e.target as Element).hasAttribute('data-last-column')) setRestingOn(result);
           }}
         >
           <defs>
