@@ -30,12 +30,45 @@ export function jsonDepth(text: string): number {
   return depth === 0 ? max : Infinity;
 }
 
-/** True when `text` is JSON nested no deeper than MAX_JSON_DEPTH (and, if asked, an array). */
-export function isShallowJson(text: string, mustBeArray = false): boolean {
+/**
+ * React's reply format gives strings that start with "$" a meaning: a reference to another part
+ * of the request, or a value JSON cannot hold. Next resolves them while decoding, and a reference
+ * to a part that is not there, or of a kind it cannot build ("$", "$1" in a text body, "$Q9",
+ * "$F1", "$B1", "$S", "$nx"...), throws there: a 500. Allowed are the forms the app's own calls
+ * produce: an escaped "$$…", the special values (undefined, ±Infinity, NaN, -0, a date "$D…", a
+ * BigInt "$n…"), a FormData "$K…" or promise "$@…" reference (both harmless when their part is
+ * missing), and a plain part reference "$<hex>" to a part the form has.
+ */
+const SAFE_DOLLAR = /^\$(\$[^]*|undefined|Infinity|-Infinity|NaN|-0|D[^]*|n-?\d+|[K@][0-9a-f]+)$/;
+const PART_REFERENCE = /^\$([0-9a-f]+)$/;
+
+/** Whether every "$" string in `value` is one Next can decode (see SAFE_DOLLAR). */
+function referencesResolve(value: unknown, hasPart: (id: number) => boolean): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.startsWith('$') && !SAFE_DOLLAR.test(v)) {
+        const part = PART_REFERENCE.exec(v);
+        if (!part || !hasPart(parseInt(part[1]!, 16))) return false;
+      }
+    } else if (v !== null && typeof v === 'object') {
+      // Keys are plain text to React; only values are decoded.
+      stack.push(...Object.values(v));
+    }
+  }
+  return true;
+}
+
+/**
+ * True when `text` is JSON nested no deeper than MAX_JSON_DEPTH (and, if asked, an array) whose
+ * "$" strings all decode (`hasPart` says which numbered parts the request has).
+ */
+export function isShallowJson(text: string, mustBeArray = false, hasPart: (id: number) => boolean = () => false): boolean {
   if (jsonDepth(text) > MAX_JSON_DEPTH) return false;
   try {
     const value: unknown = JSON.parse(text);
-    return !mustBeArray || Array.isArray(value);
+    return (!mustBeArray || Array.isArray(value)) && referencesResolve(value, hasPart);
   } catch {
     return false;
   }
@@ -64,15 +97,16 @@ export async function screenActionBody(contentType: string, body: () => Promise<
     } catch {
       return { ok: false, status: 400, reason: 'not a form' };
     }
+    const hasPart = (id: number) => form.has(String(id));
     for (const [name, value] of form.entries()) {
       // Chunk 0 is the argument list itself: Next applies the action to it, so it must be an array.
-      if (typeof value === 'string' && isJsonField(name) && !isShallowJson(value, name === '0')) {
+      if (typeof value === 'string' && isJsonField(name) && !isShallowJson(value, name === '0', hasPart)) {
         return { ok: false, status: 400, reason: `field ${name} is not valid JSON` };
       }
     }
     return { ok: true };
   }
-  // The whole body is the argument list: a JSON array.
+  // The whole body is the argument list: a JSON array, with no other parts to refer to.
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return isShallowJson(text, true) ? { ok: true } : { ok: false, status: 400, reason: 'not a JSON array' };
+  return isShallowJson(text, true) ? { ok: true } : { ok: false, status: 400, reason: 'not an argument list React can decode' };
 }

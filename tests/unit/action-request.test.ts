@@ -41,6 +41,29 @@ describe('screenActionBody', () => {
     expect(await screenActionBody('text/plain', bytes(new Uint8Array(MAX_ACTION_BODY_BYTES + 1).fill(91)))).toMatchObject({ ok: false, status: 413 });
   });
 
+  it('refuses "$" references Next cannot resolve, and passes the ones React writes', async () => {
+    // Each of these made Next's decoder throw (a 500) on the production build.
+    for (const ref of ['$', '$F', '$Q', '$B', '$S', '$W', '$i', '$l', '$1', '$Z', '$AT', '$O', '$1:a', '$F1', '$Q1', '$nx']) {
+      expect(await screenActionBody('text/plain;charset=UTF-8', bytes(JSON.stringify([ref]))), ref).toMatchObject({ ok: false, status: 400 });
+      expect(await screenActionBody('text/plain', bytes(JSON.stringify([{ deep: [{ x: ref }] }]))), ref).toMatchObject({ ok: false, status: 400 });
+    }
+    for (const ok of ['$$', '$$1', '$undefined', '$Infinity', '$-Infinity', '$NaN', '$-0', '$D2026-12-02T00:00:00.000Z', '$n12', '$K1', '$@2', 'plain', 'a$1']) {
+      expect(await screenActionBody('text/plain', bytes(JSON.stringify([ok, { [ok]: 1 }]))), ok).toEqual({ ok: true });
+    }
+    // In a form, a plain reference must name a part the form has (hex in the reference).
+    const form = (refs: string[], parts: string[]) => {
+      const f = new FormData();
+      f.append('0', JSON.stringify(refs));
+      for (const p of parts) f.append(p, '{"a":1}');
+      const req = new Request('http://x/', { method: 'POST', body: f });
+      return screenActionBody(req.headers.get('content-type')!, () => req.arrayBuffer());
+    };
+    expect(await form(['$a'], ['10'])).toEqual({ ok: true });
+    expect(await form(['$5'], [])).toMatchObject({ ok: false, status: 400 });
+    expect(await form(['$F9'], ['9'])).toMatchObject({ ok: false, status: 400 });
+    expect(await form(['$K1'], [])).toEqual({ ok: true });
+  });
+
   it('checks only the fields React fills with JSON', () => {
     expect(['0', '12', '$ACTION_1:0'].every(isJsonField)).toBe(true);
     expect(['_1_name', 'name', '$ACTION_ID_abc', '$ACTION_REF_1'].some(isJsonField)).toBe(false);
