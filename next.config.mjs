@@ -4,7 +4,7 @@
  * a nonce-based policy would force every page to render dynamically (lessons are static).
  * 'wasm-unsafe-eval' lets the simulation engine compile its own WebAssembly kernels
  * (lib/sim/wasm-kernels.ts, bytes shipped in our bundle); it allows WebAssembly only, not eval().
- * Everything else is locked to our own origin.
+ * Everything else is locked to our own origin, and the pages are cross-origin isolated.
  */
 const isProd = process.env.NODE_ENV === 'production';
 
@@ -28,6 +28,12 @@ const securityHeaders = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  // Cross-origin isolation: the app loads nothing from other origins, and isolation gives the
+  // simulator SharedArrayBuffer, through which it stops a worker's run mid-way
+  // (components/simulator/engine-worker.ts). Our resources are not for other sites to embed.
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
   ...(isProd ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
 ];
 

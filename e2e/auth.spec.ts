@@ -109,6 +109,8 @@ test('responses carry the security headers and the session cookie is HttpOnly an
     expect(h['content-security-policy'], path).toContain("default-src 'self'");
     expect(h['x-content-type-options'], path).toBe('nosniff');
     expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(h['cross-origin-opener-policy'], path).toBe('same-origin');
+    expect(h['cross-origin-embedder-policy'], path).toBe('require-corp');
     expect(h['x-powered-by'], path).toBeUndefined();
     // The e2e server is a production build: HSTS is on.
     expect(h['strict-transport-security'], path).toMatch(/max-age=\d+/);

@@ -274,6 +274,41 @@ test('a large config runs in the worker with progress, and can be cancelled', as
   await expect(page.getByText('Cancelled. The results below are for the previous settings.')).toBeVisible();
 });
 
+test('a change during a worker run stops that run in the same warm worker', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/simulator');
+  // The pages are cross-origin isolated, which gives the page the shared memory it stops runs with.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await openAdvanced(page);
+  // 100 x 1024 with 32 samples: within the work bound, and a few seconds of band.
+  await page.getByLabel('Samples', { exact: true }).fill('32');
+  await settled(page);
+  // Both engine workers exist once the page has warmed them up at idle; none is made after that.
+  await expect.poll(() => page.workers().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  let created = 0;
+  page.on('worker', () => created++);
+  const marks = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+  // Whether the band of the newest request has reported progress (it is under way).
+  const bandUnderWay = () =>
+    page.evaluate(() => {
+      const request = performance.getEntriesByName('initlab:request').at(-1)?.startTime ?? Infinity;
+      return performance.getEntriesByName('initlab:band-progress').some((m) => m.startTime > request);
+    });
+
+  await page.getByLabel('Units per layer').fill('1024');
+  await page.getByLabel('Number of layers').fill('100');
+  await expect(page.getByTestId('sim-progress')).toBeVisible({ timeout: 15_000 });
+  await expect.poll(bandUnderWay, { timeout: 30_000, intervals: [50] }).toBe(true);
+  const stopped = await marks('initlab:band-cancelled');
+  await page.getByLabel('Seed', { exact: true }).fill('5');
+  // The running band answered "cancelled": the engine gave it up mid-way, not at its end.
+  await expect.poll(() => marks('initlab:band-cancelled'), { timeout: 10_000 }).toBe(stopped + 1);
+  await settled(page);
+  await expect(page).toHaveURL(/seed=5/);
+  await expect(page.getByTestId('signal-description')).toContainText('after layer 100');
+  expect(created, 'no worker was made (or remade) for the new run').toBe(0);
+});
+
 test('pins: named by their settings, no duplicates, up to four, kept across a reload', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/simulator');

@@ -2,11 +2,12 @@
 /**
  * Web Worker that runs the engine off the main thread for configs too large to finish within a
  * frame. Bundled by Next (Turbopack) from `new Worker(new URL('./sim-worker.ts', import.meta.url))`
- * in use-simulation.ts; it imports the same lib/sim the server and the command line use, so its
- * numbers are bit-identical. Cancellation is by terminate() from the page: simulate() is
- * synchronous, so a "cancel" message could never be read mid-run anyway.
+ * in engine-worker.ts; it imports the same lib/sim the server and the command line use, so its
+ * numbers are bit-identical. simulate() is synchronous, so no message can reach a run in progress:
+ * the page stops one through a counter in shared memory that the run reads at every layer step
+ * (engine-worker.ts), or, where shared memory is unavailable, by terminating the worker.
  */
-import { simulate } from '@/lib/sim';
+import { simulate, SimulationCancelled } from '@/lib/sim';
 import type { SimConfig } from '@/lib/validation/sim-config';
 
 export interface WorkerRequest {
@@ -20,22 +21,33 @@ export interface WorkerRequest {
    * the numbers a band sooner.
    */
   preview?: boolean;
+  /**
+   * The page's stop counter for this worker (a SharedArrayBuffer) and its value when this request
+   * was posted: once the counter moves on, the request is given up (answered `cancelled`).
+   */
+  stop?: Int32Array;
+  generation?: number;
 }
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'preview'; id: number; result: ReturnType<typeof simulate> }
   | { type: 'done'; id: number; result: ReturnType<typeof simulate>; ms: number }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  | { type: 'cancelled'; id: number };
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 
 ctx.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const { id, config, bandSeeds, preview } = event.data;
+  const { id, config, bandSeeds, preview, stop, generation } = event.data;
   const post = (m: WorkerResponse) => ctx.postMessage(m);
+  const stopped = () => stop !== undefined && Atomics.load(stop, 0) !== generation;
+  // Requests queued behind a stopped run were stopped with it.
+  if (stopped()) return post({ type: 'cancelled', id });
   let lastReport = 0;
   let lastFraction = -1;
   const progress = (fraction: number) => {
+    if (stopped()) return false;
     // Throttle: at most every 150 ms and only when the shown percentage moves, so progress never
     // makes the page re-render more than a few times a second.
     const now = performance.now();
@@ -52,6 +64,7 @@ ctx.onmessage = (event: MessageEvent<WorkerRequest>) => {
     const result = simulate(config, { bandSeeds, onProgress: progress, onFirstSeed });
     post({ type: 'done', id, result, ms: performance.now() - start });
   } catch (err) {
-    post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+    if (err instanceof SimulationCancelled) post({ type: 'cancelled', id });
+    else post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
   }
 };

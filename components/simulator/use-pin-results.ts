@@ -6,12 +6,12 @@
  */
 import { useEffect, useRef } from 'react';
 import type { SimResult } from '@/lib/sim/types';
-import type { WorkerRequest, WorkerResponse } from './sim-worker';
+import { EngineWorker } from './engine-worker';
 import type { Pin } from './pins';
 
 /** onResult gets null when a pin could not be computed (it then stays without curves). */
 export function usePinResults(pins: readonly Pin[], onResult: (key: string, result: SimResult | null) => void) {
-  const worker = useRef<Worker | null>(null);
+  const worker = useRef<EngineWorker | null>(null);
   const busy = useRef<string | null>(null);
   const failed = useRef(new Set<string>());
   const onResultRef = useRef(onResult);
@@ -22,22 +22,19 @@ export function usePinResults(pins: readonly Pin[], onResult: (key: string, resu
     const todo = pins.find((p) => !p.result && !failed.current.has(p.key));
     if (!todo || busy.current) return;
     if (!worker.current) {
-      const w = new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
-      w.onmessage = (e: MessageEvent<WorkerResponse>) => {
-        if (e.data.type === 'progress' || e.data.type === 'preview') return;
+      worker.current = new EngineWorker((msg) => {
+        if (msg.type === 'progress' || msg.type === 'preview') return;
         const key = busy.current;
         busy.current = null;
-        if (key && e.data.type === 'error') {
+        if (key && msg.type === 'error') {
           failed.current.add(key);
           onResultRef.current(key, null);
         }
-        if (key && e.data.type === 'done') onResultRef.current(key, e.data.result);
-      };
-      worker.current = w;
+        if (key && msg.type === 'done') onResultRef.current(key, msg.result);
+      });
     }
     busy.current = todo.key;
-    const req: WorkerRequest = { id: 1, config: todo.config, bandSeeds: 1 };
-    worker.current.postMessage(req);
+    worker.current.post({ id: 1, config: todo.config, bandSeeds: 1 });
   }, [pins]);
 
   useEffect(

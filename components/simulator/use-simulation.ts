@@ -11,9 +11,10 @@
  *     thread computes nothing.
  *     Bigger previews (PREVIEW_WORKER_MAX_MS) are posted by the band worker instead, as soon as
  *     its first seed is done, so at most one thread computes a big run and the page keeps a core.
- *   - the band worker computes the full band with progress and cancel. A newer request
- *     terminates it (simulate() is synchronous, so no message could reach it mid-run), and it
- *     starts WORKER_DEBOUNCE_MS after the last change, so a slider drag starts one band, not fifty.
+ *   - the band worker computes the full band with progress and cancel. A newer request stops it
+ *     (engine-worker.ts: within a layer's time, and the warm worker takes the next band; or by
+ *     terminating it where the page has no shared memory), and it starts WORKER_DEBOUNCE_MS
+ *     after the last change, so a slider drag starts one band, not fifty.
  * Only the newest request matters: results carry their request's id and older ones are dropped.
  * Predictions are the cost model's estimate (run-budget.ts) times this machine's measured
  * milliseconds per unit: the median of recent runs (machines differ by 10x).
@@ -24,7 +25,8 @@ import { simulate } from '@/lib/sim';
 import type { SimResult } from '@/lib/sim/types';
 import { DEFAULT_CONFIG, parseSimConfig, type SimConfig } from '@/lib/validation/sim-config';
 import { configToSearchParams } from '@/lib/validation/sim-config-url';
-import type { WorkerRequest, WorkerResponse } from './sim-worker';
+import type { WorkerResponse } from './sim-worker';
+import { EngineWorker } from './engine-worker';
 import { BAND_SEEDS, runCost } from './run-budget';
 
 /** Main-thread budget for a full run: about one frame plus slack; beyond this the workers take over. */
@@ -34,8 +36,8 @@ const MAIN_THREAD_MAX_UNITS = 2000;
 /** Debounce for band runs, so a slider drag starts one band at the end, not fifty. */
 const WORKER_DEBOUNCE_MS = 120;
 /**
- * A stale preview predicted to run on for longer than this is abandoned (the worker restarted)
- * rather than waited for.
+ * A stale preview predicted to run on for longer than this is stopped rather than waited for
+ * (a shorter one finishes, so a slider drag keeps showing numbers as it goes).
  */
 const PREVIEW_RESTART_MS = 300;
 /**
@@ -94,13 +96,6 @@ function medianOfRecent(recent: number[], units: number, ms: number): number | n
 
 export const configKey = (c: SimConfig) => configToSearchParams(c).toString();
 
-/** A worker running the engine (sim-worker.ts). */
-function spawnWorker(): Worker {
-  // Literal `new URL(..., import.meta.url)` inside `new Worker(...)`: the form Turbopack and
-  // webpack both recognise and bundle as a separate worker chunk.
-  return new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
-}
-
 export function useSimulation(initialResult: SimResult | null) {
   const [state, setState] = useState<SimulationState>({
     result: initialResult,
@@ -119,8 +114,8 @@ export function useSimulation(initialResult: SimResult | null) {
   const shownKey = useRef<string | null>(initialResult ? configKey(initialResult.config) : null);
   const rafId = useRef<number | null>(null);
   const debounceId = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const band = useRef<{ worker: Worker | null; busy: boolean }>({ worker: null, busy: false });
-  const preview = useRef<{ worker: Worker | null; busy: boolean; startedAt: number; estimateMs: number; pending: { id: number; config: SimConfig } | null }>({
+  const band = useRef<{ worker: EngineWorker | null; busy: boolean }>({ worker: null, busy: false });
+  const preview = useRef<{ worker: EngineWorker | null; busy: boolean; startedAt: number; estimateMs: number; pending: { id: number; config: SimConfig } | null }>({
     worker: null,
     busy: false,
     startedAt: 0,
@@ -153,20 +148,17 @@ export function useSimulation(initialResult: SimResult | null) {
   };
 
   const stopBand = () => {
-    if (band.current.worker && band.current.busy) {
-      band.current.worker.terminate();
-      band.current.worker = null;
-    }
+    if (band.current.worker && band.current.busy && !band.current.worker.stop()) band.current.worker = null;
     band.current.busy = false;
   };
 
   const failed = (message: string) => setState((s) => ({ ...s, viewResult: s.result, running: false, progress: null, error: message }));
 
-  const bandWorker = (): Worker => {
+  const bandWorker = (): EngineWorker => {
     if (band.current.worker) return band.current.worker;
-    const w = spawnWorker();
-    w.onmessage = (e: MessageEvent<WorkerResponse>) => {
-      const msg = e.data;
+    const onMessage = (msg: WorkerResponse) => {
+      // A stopped run answers `cancelled`; by then a newer request owns the worker.
+      if (msg.type === 'cancelled') return void performance.mark('initlab:band-cancelled');
       if (msg.id !== jobId.current) return;
       performance.mark(`initlab:band-${msg.type}`);
       if (msg.type === 'progress') {
@@ -185,13 +177,13 @@ export function useSimulation(initialResult: SimResult | null) {
         failed(msg.message);
       }
     };
-    w.onerror = (e) => {
+    const w = new EngineWorker(onMessage, (e) => {
       e.preventDefault();
       band.current.busy = false;
       band.current.worker?.terminate();
       band.current.worker = null;
       failed(`The background simulation failed to run${e.message ? `: ${e.message}` : ''}.`);
-    };
+    });
     band.current.worker = w;
     return w;
   };
@@ -200,9 +192,10 @@ export function useSimulation(initialResult: SimResult | null) {
     const p = preview.current;
     const estimateMs = (runCost(config) / BAND_SEEDS) * workerMsPerUnit.current;
     if (p.busy) {
-      // Wait for a short job; abandon a long one (its answer is stale anyway).
-      if (p.worker && p.estimateMs - (performance.now() - p.startedAt) > PREVIEW_RESTART_MS) {
-        p.worker.terminate();
+      // Wait for a short job; stop a long one (its answer is stale anyway). A worker that stays
+      // usable answers `cancelled` at once, and then takes this request as the pending one.
+      const long = p.worker && p.estimateMs - (performance.now() - p.startedAt) > PREVIEW_RESTART_MS;
+      if (long && !p.worker!.stop()) {
         p.worker = null;
         p.busy = false;
       } else {
@@ -214,16 +207,13 @@ export function useSimulation(initialResult: SimResult | null) {
     p.pending = null;
     p.startedAt = performance.now();
     p.estimateMs = estimateMs;
-    const req: WorkerRequest = { id, config, bandSeeds: 1 };
-    previewWorker().postMessage(req);
+    previewWorker().post({ id, config, bandSeeds: 1 });
   };
 
-  const previewWorker = (): Worker => {
+  const previewWorker = (): EngineWorker => {
     const p = preview.current;
     if (p.worker) return p.worker;
-    const w = spawnWorker();
-    w.onmessage = (e: MessageEvent<WorkerResponse>) => {
-      const msg = e.data;
+    const onMessage = (msg: WorkerResponse) => {
       if (msg.id === WARM_UP_JOB || msg.type === 'progress' || msg.type === 'preview') return;
       p.busy = false;
       if (msg.type === 'done') {
@@ -241,12 +231,12 @@ export function useSimulation(initialResult: SimResult | null) {
       const next = p.pending;
       if (next) postPreview(next.id, next.config);
     };
-    w.onerror = (e) => {
+    const w = new EngineWorker(onMessage, (e) => {
       e.preventDefault();
       p.worker?.terminate();
       p.worker = null;
       p.busy = false;
-    };
+    });
     p.worker = w;
     return w;
   };
@@ -254,8 +244,7 @@ export function useSimulation(initialResult: SimResult | null) {
   const startBand = (id: number, config: SimConfig, preview: boolean) => {
     stopBand();
     band.current.busy = true;
-    const req: WorkerRequest = { id, config, bandSeeds: BAND_SEEDS, preview };
-    bandWorker().postMessage(req);
+    bandWorker().post({ id, config, bandSeeds: BAND_SEEDS, preview });
   };
 
   const runOnMain = (config: SimConfig) => {
@@ -339,9 +328,9 @@ export function useSimulation(initialResult: SimResult | null) {
       } catch {
         // A failing warm-up changes nothing; the real run reports its own errors.
       }
-      const req: WorkerRequest = { id: WARM_UP_JOB, config: tiny, bandSeeds: 1 };
-      if (!preview.current.busy) previewWorker().postMessage(req);
-      if (!band.current.busy) bandWorker().postMessage(req);
+      const req = { id: WARM_UP_JOB, config: tiny, bandSeeds: 1 };
+      if (!preview.current.busy) previewWorker().post(req);
+      if (!band.current.busy) bandWorker().post(req);
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(warm, { timeout: 2000 });
