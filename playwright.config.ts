@@ -7,18 +7,25 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+/** Spec files that run alone, after the rest (see projects). */
+const SOLO = [/authorization-matrix\.spec\.ts$/, /server-load\.spec\.ts$/];
 
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
-  workers: 1,
+  // Two test files at a time: a test spends most of its time waiting on the browser, the server
+  // and the database, not computing, so two share the 2-core machines well. Files that need the
+  // server to themselves run afterwards, alone (the projects below).
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-reports/e2e.json' }]],
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // Recording a trace costs every test screenshots and snapshots; in CI (which retries once)
+    // only a retry records one.
+    trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -32,9 +39,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: SOLO },
+    // Alone, one after the other: the authorization matrix checks that a refused call changed no
+    // row in any table (another test's writes would show up as changes), and the load test fills
+    // the engine's queue (another test's runs would be refused as busy).
+    { name: 'matrix', use: { ...devices['Desktop Chrome'] }, testMatch: SOLO[0], dependencies: ['chromium'] },
+    { name: 'load', use: { ...devices['Desktop Chrome'] }, testMatch: SOLO[1], dependencies: ['matrix'] },
     // Runs after all the others: scans the server's log for unhandled errors.
-    { name: 'server-log', testMatch: /server-log\.check\.ts$/, dependencies: ['chromium'] },
+    { name: 'server-log', testMatch: /server-log\.check\.ts$/, dependencies: ['load'] },
   ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
