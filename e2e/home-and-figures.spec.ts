@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { LESSONS, lessonHref } from '../lib/lessons/registry';
 import { KEY_FIGURES } from '../lib/lessons/key-figures';
 import { runLessonSim } from '../lib/lessons/run';
+import { formatStat } from '../lib/format';
 import { expectNoAxeViolations } from './helpers';
 
 test('home: a figure of vanishing, stable and exploding signals, and three ways in', async ({ page }) => {
@@ -29,6 +30,13 @@ for (const lesson of LESSONS) {
     await page.goto(lessonHref(lesson.slug));
     const live = page.getByTestId('live-figure');
     await expect(live.getByRole('img')).toBeVisible();
+    // The starting depth comes with the page (computed where it was built): the engine's numbers.
+    for (const v of figure.variants) {
+      const summary = runLessonSim({ ...v.config, layers: figure.layers } as Parameters<typeof runLessonSim>[0]).summary;
+      const row = live.locator(`[data-variant="${v.label}"]`);
+      await expect(row).toHaveAttribute('data-state', summary.signalState);
+      await expect(row).toContainText(`×${formatStat(summary.ratio)} after ${figure.layers} layers`);
+    }
     const depth = live.getByLabel('Depth');
     const target = figure.layers === 8 ? 9 : 8;
     await depth.fill(String(target));

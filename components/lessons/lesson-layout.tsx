@@ -6,9 +6,11 @@
  */
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { KEY_FIGURES } from '@/lib/lessons/key-figures';
 import type { LessonMeta } from '@/lib/lessons/registry';
 import { getNeighbours, lessonHref } from '@/lib/lessons/registry';
 import { CheckYourself } from './check-yourself';
+import { figureRuns } from './figure-runs';
 import { LiveFigure } from './live-figure';
 
 export interface LessonSection {
@@ -38,6 +40,7 @@ function Toc({ sections }: { sections: LessonSection[] }) {
 
 export function LessonLayout({ meta, index, sections }: { meta: LessonMeta; index: number; sections: LessonSection[] }) {
   const { previous, next } = getNeighbours(meta.slug);
+  const figure = KEY_FIGURES[meta.slug];
   return (
     <div className="mx-auto max-w-6xl lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12">
       <article className="min-w-0 max-w-3xl" data-testid="lesson">
@@ -66,7 +69,7 @@ export function LessonLayout({ meta, index, sections }: { meta: LessonMeta; inde
           </nav>
         </details>
 
-        <LiveFigure slug={meta.slug} />
+        {figure && <LiveFigure slug={meta.slug} initial={figureRuns(figure, figure.layers)} />}
 
         {sections.map((s) => (
           <section key={s.id} aria-labelledby={s.id} className="mt-10">
