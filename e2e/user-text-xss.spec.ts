@@ -15,6 +15,10 @@ import { dbAvailable, enroll, newId, seedCourse, seedUser, sql, type SeededUser 
 import { PASSWORD, signUp } from './helpers';
 import { apiSignIn, sessionUser } from './helpers/sessions';
 
+// Each surface seeds users and records of its own: its test can run beside the others, which
+// spreads the file's few long tests over both workers.
+test.describe.configure({ mode: 'parallel' });
+
 const PAYLOADS = [
   '<script>window.__xss=1</script>',
   '<img src=x onerror="window.__xss=2">',
