@@ -13,9 +13,9 @@ const SOLO = [/authorization-matrix\.spec\.ts$/, /server-load\.spec\.ts$/];
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
-  // Two test files at a time: a test spends most of its time waiting on the browser, the server
-  // and the database, not computing, so two share the 2-core machines well. Files that need the
-  // server to themselves run afterwards, alone (the projects below).
+  // Two test files at a time. The suite is mostly CPU-bound on 2 cores, so this gains little by
+  // itself (one file's waits overlap the other's work); it pays off with the files that need
+  // the server to themselves running afterwards, alone (the projects below).
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,

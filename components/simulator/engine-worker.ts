@@ -28,11 +28,6 @@ export class EngineWorker {
     this.stops = typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
   }
 
-  /** Whether stop() keeps this worker (it can take the next request at once). */
-  get reusable(): boolean {
-    return this.stops !== null;
-  }
-
   post(request: Omit<WorkerRequest, 'stop' | 'generation'>): void {
     const shared = this.stops ? { stop: this.stops, generation: Atomics.load(this.stops, 0) } : {};
     this.worker.postMessage({ ...request, ...shared } satisfies WorkerRequest);
