@@ -12,7 +12,8 @@
  * - materialized: sample W (each layer from its own random stream) and multiply (linalg.ts: W a
  *   and W^T d in WebAssembly SIMD where it runs). Weights are cached for the backward pass when
  *   they fit in WEIGHT_CACHE_DOUBLES, otherwise regenerated from the same stream, then straight
- *   into the wasm kernels' memory.
+ *   into the wasm kernels' memory. Uniform weights are always regenerated where the wasm kernels
+ *   run: their four-lane fill is cheaper than a JS fill plus two copies into the wasm memory.
  * - covariance (i.i.d. Gaussian schemes only): given A (fan_in x B), the rows of W a are exactly
  *   i.i.d. N(0, Var(W) A^T A), so we factor the B x B Gram matrix and draw z = U^T xi per
  *   output unit, never forming W. The backward pass uses fresh weights drawn independently of
@@ -47,6 +48,7 @@ import { SCHEME_INFO, sampleDenseWeights, weightStd } from './schemes';
 import { ceilLog2, scalbn } from './exact-math';
 import { deadFraction, histogram, robustRms, saturatedFraction, SQUARE_SAFE_MAX, SQUARE_SAFE_MIN, unitsIdentical, valueStats } from './stats';
 import type { Histogram, Moments, PostMoments } from './types';
+import { wasmKernelsActive } from './wasm-kernels';
 
 export type EnginePath = 'materialized' | 'covariance';
 
@@ -448,7 +450,10 @@ export function runSeed(config: SimConfig, seed: number, options: PassOptions): 
   const inputStats = valueStats(x, config.width * B);
   const input = inputStats.moments;
 
-  const cacheWeights = fans.reduce((s, f, l) => s + f * widths[l], 0) <= WEIGHT_CACHE_DOUBLES;
+  // Uniform weights are drawn straight into the wasm kernels' memory (four generators in SIMD
+  // lanes) for each product, faster than drawing them in JS once and copying them in twice.
+  const redraw = SCHEME_INFO[config.scheme].distribution === 'uniform' && wasmKernelsActive();
+  const cacheWeights = !redraw && fans.reduce((s, f, l) => s + f * widths[l], 0) <= WEIGHT_CACHE_DOUBLES;
   const ops: (LayerOp | undefined)[] = new Array(L);
   const opFor = (l: number): LayerOp => {
     const op = ops[l] ?? makeMaterializedOp(config, seed, l + 1, fans[l], widths[l], ws, cacheWeights ? l : 0, cacheWeights);

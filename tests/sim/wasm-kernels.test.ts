@@ -283,6 +283,8 @@ describe('wasm kernels', () => {
     { scheme: 'orthogonal' as const, samples: 10, width: 50, layers: 3 },
     { activation: 'tanh' as const, samples: 7, width: 9, layers: 3 },
     { scheme: 'he-uniform' as const, samples: 13, width: 70, layers: 3 },
+    // Wide enough for the four-lane fill, redrawn per product in wasm, cached in JS.
+    { scheme: 'he-uniform' as const, samples: 9, width: 258, layers: 3 },
     { scheme: 'truncated-normal-xavier' as const, activation: 'tanh' as const, samples: 8, width: 33, layers: 3, widths: [33, 6, 40] },
     { scheme: 'xavier-uniform' as const, samples: 16, width: 64, layers: 4, residual: 'plain' as const, normalization: 'layernorm' as const },
   ]) {
