@@ -3,7 +3,9 @@
  * (so X-Forwarded-For must be ignored), the default sign-up limit, and, on a PostgreSQL server,
  * instructor sign-up closed. The shared e2e server is configured for testing (it trusts the test
  * runner as a proxy and lifts the sign-up limit), so this file starts a second server from the
- * same build, on a free port, with a fresh database, and stops it afterwards.
+ * same build, on a free port, with a fresh database, and stops it afterwards. One setting is not
+ * the default: new runs per address are limited to RUN_LIMIT (600 by default), so that the limit
+ * can be reached in a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,6 +21,7 @@ let server: ChildProcess | undefined;
 let baseURL = '';
 let dropDatabase = async () => {};
 const postgres = Boolean(process.env.DATABASE_URL);
+const RUN_LIMIT = 3;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -45,6 +48,7 @@ test.beforeAll(async () => {
     SIGN_UP_LIMIT_PER_HOUR: '',
     INSTRUCTOR_SIGNUP: '',
     INSTRUCTOR_SIGNUP_CODE: '',
+    RUN_LIMIT_PER_HOUR: String(RUN_LIMIT),
   };
   if (postgres) {
     const name = `initlab_e2e_defaults_${process.pid}_${Date.now()}`;
@@ -131,3 +135,27 @@ test('instructor sign-up is closed in production on a PostgreSQL server unless t
   await page.close();
   await request.dispose();
 });
+
+test('new runs are limited per address, a forged X-Forwarded-For does not reset it, and stored runs still open', async ({ playwright, browser }) => {
+  const request = await client(playwright);
+  const config = (seed: number) => ({ scheme: 'he-normal', activation: 'relu', layers: 4, width: 16, samples: 8, seed });
+  const post = (seed: number, forged?: string) =>
+    request.post('/api/runs', { data: { config: config(seed) }, headers: forged ? { 'X-Forwarded-For': forged } : {} });
+  const statuses: number[] = [];
+  for (let i = 0; i < RUN_LIMIT; i++) statuses.push((await post(100 + i, `198.51.100.${i + 1}`)).status());
+  expect(statuses).toEqual(Array(RUN_LIMIT).fill(200));
+  const refused = await post(200, '198.51.100.200');
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(3000);
+  expect((await refused.json()).error.message).toMatch(/^Too many new runs from your network \(at most 3 an hour\)\. Runs already stored still open; please wait \d+ minutes for new ones\.$/);
+  // A stored run is not a new one.
+  expect((await post(100)).status()).toBe(200);
+  // The simulator page for a new seed still works: the browser computes it, nothing is stored.
+  const page = await browser.newPage({ baseURL });
+  await page.goto('/simulator?scheme=he-normal&activation=relu&layers=4&width=16&samples=8&seed=201');
+  await expect(page.getByTestId('results')).toHaveAttribute('data-origin', /main|worker/, { timeout: 30_000 });
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'false');
+  await page.close();
+  await request.dispose();
+});
+

@@ -14,6 +14,12 @@ const optionalString = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+/** A per-hour limit: a whole number of at least 1, `fallback` when unset or empty. */
+const hourlyLimit = (name: string, fallback: number) =>
+  optionalString
+    .pipe(z.coerce.number<string | undefined>({ error: `${name} must be a whole number of at least 1` }).int().min(1).optional())
+    .transform((v) => v ?? fallback);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** PostgreSQL server; when unset the app runs on the embedded PGlite database. */
@@ -53,9 +59,12 @@ const envSchema = z.object({
       .optional(),
   ),
   /** Accounts that may be created per client address per hour (a classroom signs up at once). */
-  SIGN_UP_LIMIT_PER_HOUR: optionalString
-    .pipe(z.coerce.number<string | undefined>({ error: 'SIGN_UP_LIMIT_PER_HOUR must be a whole number of at least 1' }).int().min(1).optional())
-    .transform((v) => v ?? 50),
+  SIGN_UP_LIMIT_PER_HOUR: hourlyLimit('SIGN_UP_LIMIT_PER_HOUR', 50),
+  /**
+   * New runs that signed-out visitors may have the server compute and store, per client address
+   * per hour (POST /api/runs and the simulator page's first result; stored runs are never counted).
+   */
+  RUN_LIMIT_PER_HOUR: hourlyLimit('RUN_LIMIT_PER_HOUR', 600),
   /** "1" seeds the demo accounts into a PostgreSQL server (the embedded database always gets them). */
   SEED_DEMO_DATA: z.enum(['0', '1']).optional(),
   /** Worker threads running the engine; default: one less than the cores (at least 1). */

@@ -22,6 +22,8 @@ export class AppError extends Error {
     message: string = userMessage,
     /** Per-field messages for forms. */
     readonly fieldErrors?: Record<string, string>,
+    /** For BUSY and RATE_LIMITED: when to try again (HTTP Retry-After), if known. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

@@ -12,6 +12,7 @@ import 'server-only';
 import { getDb } from '../db';
 import type { StageTimes } from '../http/server-timing';
 import { AppError } from '../errors';
+import { countNewRun, tooManyRuns } from './run-quota';
 import { canonicalConfig } from '../runs/config-hash';
 import { getEnginePool, timeoutError } from '../runs/engine-pool';
 import { findStoredRun, insertRun, runKey, toStoredRun, type StoredRun } from '../runs/store';
@@ -51,8 +52,11 @@ const inFlight = new Map<string, Promise<StoredRun>>();
  * seconds) or TIMEOUT (the run needs more than the server's time limit).
  * `times`, when given, receives the stages' durations (validate, lookup, then for a computed run
  * queue, compute, transfer and insert; `shared` when it joined a computation already under way).
+ * `anonymous`, for a signed-out caller: a run it makes the server compute counts against its
+ * address's quota (lib/data/run-quota.ts), and over the quota it gets RATE_LIMITED, nothing
+ * computed or stored.
  */
-export async function getOrCreateRun(input: unknown, times?: StageTimes): Promise<StoredRun> {
+export async function getOrCreateRun(input: unknown, times?: StageTimes, anonymous?: { address: string | null }): Promise<StoredRun> {
   const config = validateRunConfig(input);
   times?.lap('validate');
   const db = await getDb();
@@ -66,6 +70,14 @@ export async function getOrCreateRun(input: unknown, times?: StageTimes): Promis
     const run = await pending;
     times?.lap('shared');
     return run;
+  }
+  if (anonymous) {
+    const wait = await countNewRun(anonymous.address);
+    if (wait !== null) throw tooManyRuns(wait);
+    times?.lap('quota');
+    // Another request may have started the same run while this one was counted.
+    const started = inFlight.get(key);
+    if (started) return started;
   }
   pending = computeAndStore(config, times).finally(() => inFlight.delete(key));
   inFlight.set(key, pending);
@@ -102,13 +114,16 @@ export async function getRunById(id: string): Promise<StoredRun | null> {
  * room; a run that misses the budget goes on and is stored for the next visitor. Never throws:
  * null means "let the browser compute".
  */
-export async function getRunWithinBudget(config: SimConfig, options: { budgetMs: number; computeMaxMs: number }): Promise<StoredRun | null> {
+export async function getRunWithinBudget(config: SimConfig, options: { budgetMs: number; computeMaxMs: number; address: string | null }): Promise<StoredRun | null> {
   try {
     const db = await getDb();
     const stored = await findStoredRun(db, canonicalConfig(config));
     if (stored) return stored;
     const pool = getEnginePool();
     if (pool.full || pool.estimateMs(config) > options.computeMaxMs) return null;
+    // A page view by a signed-out visitor: a new run counts against the address's quota, and
+    // over it the browser computes (nothing is stored).
+    if ((await countNewRun(options.address)) !== null) return null;
     const run = getOrCreateRun(config);
     run.catch(() => {}); // a late failure is the next visitor's concern, not an unhandled rejection
     let timer: ReturnType<typeof setTimeout> | undefined;

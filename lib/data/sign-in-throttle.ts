@@ -97,7 +97,8 @@ export function waitMinutes(counted: Counted[], now = new Date()): number | null
   return Math.max(1, Math.ceil((until - now.getTime()) / MINUTE));
 }
 
-function minutes(n: number): string {
+/** A wait in words: "1 minute", "15 minutes", "3 hours". */
+export function minutes(n: number): string {
   if (n >= 120) return `${Math.ceil(n / 60)} hours`;
   return `${n} minute${n === 1 ? '' : 's'}`;
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 /**
  * AppError → HTTP response for route handlers: the user message as JSON with a status that
- * matches the code. BUSY is 503 with Retry-After, so clients and proxies know to come back;
+ * matches the code. BUSY (503) and RATE_LIMITED (429) carry Retry-After, so clients and proxies
+ * know when to come back;
  * anything unexpected is logged and answered with the generic message.
  */
 import { AppError, userMessageFor, type AppErrorCode } from '../errors';
@@ -23,7 +24,7 @@ export const BUSY_RETRY_AFTER_SECONDS = 5;
 export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) {
     const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
-    if (err.code === 'BUSY' || err.code === 'RATE_LIMITED') headers['Retry-After'] = String(BUSY_RETRY_AFTER_SECONDS);
+    if (err.code === 'BUSY' || err.code === 'RATE_LIMITED') headers['Retry-After'] = String(err.retryAfterSeconds ?? BUSY_RETRY_AFTER_SECONDS);
     return Response.json(
       { error: { code: err.code, message: err.userMessage, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}) } },
       { status: STATUS[err.code], headers },

@@ -1,7 +1,8 @@
 /**
  * /api/runs over HTTP semantics (the route handlers called directly, on a real database): a
  * stored run as JSON, 400 for a bad config, 503 with Retry-After when the pool's queue is full,
- * 422 when a run goes over the time limit, 404 for an unknown id.
+ * 422 when a run goes over the time limit, 429 with Retry-After past an address's hourly quota of
+ * new runs, 404 for an unknown id.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -16,6 +17,8 @@ const { POST } = await import('@/app/api/runs/route');
 const { GET } = await import('@/app/api/runs/[id]/route');
 const { getEnginePool } = await import('@/lib/runs/engine-pool');
 const { parseServerTiming } = await import('@/lib/http/server-timing');
+const { getEnv } = await import('@/lib/env');
+const { CLIENT_ADDRESS_HEADER, SERVER_MARK } = await import('@/lib/auth/client-address');
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -46,7 +49,7 @@ describe('/api/runs', () => {
     expect(b.run.id).toBe(run.id);
     // Server-Timing: the first request computed the run in the pool, the second only looked it up.
     const first = parseServerTiming(a.headers.get('server-timing'));
-    expect(Object.keys(first)).toEqual(['parse', 'validate', 'lookup', 'queue', 'compute', 'transfer', 'insert', 'serialize']);
+    expect(Object.keys(first)).toEqual(['parse', 'validate', 'lookup', 'quota', 'queue', 'compute', 'transfer', 'insert', 'serialize']);
     expect(first.compute).toBeGreaterThan(0);
     expect(Object.keys(parseServerTiming(again.headers.get('server-timing')))).toEqual(['parse', 'validate', 'lookup', 'serialize']);
     const byId = await GET(new Request(`http://localhost/api/runs/${run.id}`), { params: Promise.resolve({ id: run.id }) });
@@ -87,5 +90,31 @@ describe('/api/runs', () => {
     expect(error.code).toBe('TIMEOUT');
     expect(error.message).toMatch(/more than 2 seconds of server time/);
     expect(performance.now() - t0).toBeLessThan(500);
+  });
+
+  it("answers 429 with Retry-After once the client's address has had its hour's new runs", async () => {
+    // As under scripts/serve.mjs: the server writes the socket address into one header.
+    const marks = globalThis as Record<symbol, unknown>;
+    marks[SERVER_MARK] = true;
+    const env = getEnv();
+    const saved = env.RUN_LIMIT_PER_HOUR;
+    env.RUN_LIMIT_PER_HOUR = 1;
+    const from = (address: string, seed: number) =>
+      POST(new Request('http://localhost/api/runs', { method: 'POST', body: JSON.stringify({ config: { ...small, seed } }), headers: { 'content-type': 'application/json', [CLIENT_ADDRESS_HEADER]: address } }));
+    try {
+      expect((await from('203.0.113.9', 501)).status).toBe(200);
+      const refused = await from('203.0.113.9', 502);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('3600');
+      const { error } = await refused.json();
+      expect(error.code).toBe('RATE_LIMITED');
+      expect(error.message).toMatch(/Too many new runs from your network \(at most 1 an hour\)/);
+      // The stored run still opens, and another client is not affected.
+      expect((await from('203.0.113.9', 501)).status).toBe(200);
+      expect((await from('203.0.113.10', 502)).status).toBe(200);
+    } finally {
+      env.RUN_LIMIT_PER_HOUR = saved;
+      delete marks[SERVER_MARK];
+    }
   });
 });

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 import { getDb } from '@/lib/db';
 import { getOrCreateRun, getRunById, getRunWithinBudget } from '@/lib/data/runs';
+import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { presentRun, presentSummary } from '@/lib/present/run-summary';
 import { insertRun, toStoredRun } from '@/lib/runs/store';
@@ -159,7 +160,7 @@ describe('getRunById and the presenter', () => {
 });
 
 describe('getRunWithinBudget (the simulator page)', () => {
-  const budget = { budgetMs: 50, computeMaxMs: 1500 };
+  const budget = { budgetMs: 50, computeMaxMs: 1500, address: null };
 
   it('answers a stored config from the store', async () => {
     const run = await getOrCreateRun(small);
@@ -181,9 +182,61 @@ describe('getRunWithinBudget (the simulator page)', () => {
   it('stores a new small config for the next visitor, even when it misses the budget', async () => {
     const db = await getDb();
     const config = simConfigSchema.parse({ ...small, seed: 4242 });
-    const first = await getRunWithinBudget(config, { budgetMs: 0, computeMaxMs: 1500 });
+    const first = await getRunWithinBudget(config, { budgetMs: 0, computeMaxMs: 1500, address: null });
     expect(first).toBeNull();
     await expect.poll(async () => (await getRunWithinBudget(config, budget))?.config.seed, { timeout: 30_000 }).toBe(4242);
     expect(await db.run.count({ where: { config: { path: ['seed'], equals: 4242 } } })).toBe(1);
+  });
+});
+
+describe('the quota on new runs for signed-out callers', () => {
+  /** Runs the body with RUN_LIMIT_PER_HOUR set to `max`. */
+  async function withLimit(max: number, body: () => Promise<void>) {
+    const env = getEnv();
+    const saved = env.RUN_LIMIT_PER_HOUR;
+    env.RUN_LIMIT_PER_HOUR = max;
+    try {
+      await body();
+    } finally {
+      env.RUN_LIMIT_PER_HOUR = saved;
+    }
+  }
+  const seeded = (seed: number) => ({ ...small, seed });
+  const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof AppError ? e.code : String(e)));
+
+  it('counts only runs the server computes, per address, and refuses the rest with nothing computed or stored', async () => {
+    await withLimit(2, async () => {
+      const db = await getDb();
+      const me = { address: '198.51.100.40' };
+      expect(await code(getOrCreateRun(seeded(7001), undefined, me))).toBe('ok');
+      expect(await code(getOrCreateRun(seeded(7002), undefined, me))).toBe('ok');
+      // Stored runs are not counted: the same configs again still open.
+      expect(await code(getOrCreateRun(seeded(7001), undefined, me))).toBe('ok');
+      const before = computeCalls.count;
+      const rows = await db.run.count();
+      const refused = await getOrCreateRun(seeded(7003), undefined, me).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).code).toBe('RATE_LIMITED');
+      expect((refused as AppError).userMessage).toMatch(/at most 2 an hour.*please wait 60 minutes/);
+      expect((refused as AppError).retryAfterSeconds).toBe(3600);
+      expect(computeCalls.count).toBe(before);
+      expect(await db.run.count()).toBe(rows);
+      // Another address, an unknown address, and a signed-in action (no quota) go on.
+      expect(await code(getOrCreateRun(seeded(7003), undefined, { address: '198.51.100.41' }))).toBe('ok');
+      expect(await code(getOrCreateRun(seeded(7004), undefined, { address: null }))).toBe('ok');
+      expect(await code(getOrCreateRun(seeded(7005)))).toBe('ok');
+    });
+  });
+
+  it('gives the simulator page no server run over the quota, and starts no work', async () => {
+    await withLimit(1, async () => {
+      const page = { budgetMs: 5000, computeMaxMs: 1500, address: '198.51.100.42' };
+      expect((await getRunWithinBudget(simConfigSchema.parse(seeded(7101)), page))?.config.seed).toBe(7101);
+      const before = computeCalls.count;
+      expect(await getRunWithinBudget(simConfigSchema.parse(seeded(7102)), page)).toBeNull();
+      expect(computeCalls.count).toBe(before);
+      // A stored run still comes back at once.
+      expect((await getRunWithinBudget(simConfigSchema.parse(seeded(7101)), page))?.config.seed).toBe(7101);
+    });
   });
 });

@@ -67,13 +67,16 @@ describe('clientAddressFrom', () => {
 });
 
 describe('rate-limit settings', () => {
-  it('reads SIGN_UP_LIMIT_PER_HOUR, treating empty as unset and refusing nonsense', () => {
+  it('reads SIGN_UP_LIMIT_PER_HOUR and RUN_LIMIT_PER_HOUR, treating empty as unset and refusing nonsense', () => {
     const base = { PGLITE_DATA_DIR: 'memory://' };
-    expect(parseEnv({ ...base } as never).SIGN_UP_LIMIT_PER_HOUR).toBe(50);
-    expect(parseEnv({ ...base, SIGN_UP_LIMIT_PER_HOUR: '' } as never).SIGN_UP_LIMIT_PER_HOUR).toBe(50);
-    expect(parseEnv({ ...base, SIGN_UP_LIMIT_PER_HOUR: '200' } as never).SIGN_UP_LIMIT_PER_HOUR).toBe(200);
-    expect(() => parseEnv({ ...base, SIGN_UP_LIMIT_PER_HOUR: '0' } as never)).toThrow(/SIGN_UP_LIMIT_PER_HOUR/);
-    expect(() => parseEnv({ ...base, SIGN_UP_LIMIT_PER_HOUR: 'lots' } as never)).toThrow(/SIGN_UP_LIMIT_PER_HOUR/);
+    for (const [name, fallback] of [['SIGN_UP_LIMIT_PER_HOUR', 50], ['RUN_LIMIT_PER_HOUR', 600]] as const) {
+      expect(parseEnv({ ...base } as never)[name]).toBe(fallback);
+      expect(parseEnv({ ...base, [name]: '' } as never)[name]).toBe(fallback);
+      expect(parseEnv({ ...base, [name]: '200' } as never)[name]).toBe(200);
+      expect(() => parseEnv({ ...base, [name]: '0' } as never)).toThrow(new RegExp(name));
+      expect(() => parseEnv({ ...base, [name]: 'lots' } as never)).toThrow(new RegExp(name));
+      expect(() => parseEnv({ ...base, [name]: '2.5' } as never)).toThrow(new RegExp(name));
+    }
     expect(parseEnv({ ...base, INSTRUCTOR_SIGNUP: '' } as never).INSTRUCTOR_SIGNUP).toBeUndefined();
     expect(() => parseEnv({ ...base, INSTRUCTOR_SIGNUP: 'maybe' } as never)).toThrow(/INSTRUCTOR_SIGNUP/);
   });

@@ -6,6 +6,7 @@
  * Reading searchParams makes this route dynamic, which it has to be: every link is a different run.
  */
 import type { Metadata } from 'next';
+import { requestClientAddress } from '@/lib/auth/client-address';
 import { getRunWithinBudget } from '@/lib/data/runs';
 import { presentRun } from '@/lib/present/run-summary';
 import { configFromSearchParams } from '@/lib/validation/sim-config-url';
@@ -23,7 +24,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function SimulatorPage({ searchParams }: { searchParams: SearchParams }) {
   const parsed = configFromSearchParams(await searchParams);
   const config = parsed.config;
-  const run = await getRunWithinBudget(config, { budgetMs: SERVER_PAGE_BUDGET_MS, computeMaxMs: SERVER_PAGE_COMPUTE_MAX_MS });
+  const run = await getRunWithinBudget(config, { budgetMs: SERVER_PAGE_BUDGET_MS, computeMaxMs: SERVER_PAGE_COMPUTE_MAX_MS, address: await requestClientAddress() });
   // The stored config is canonical (redundant per-layer widths dropped); the page keeps the URL's.
   const initialResult = run ? { ...presentRun(run), config } : null;
   return <SimulatorApp initialConfig={config} initialResult={initialResult} urlErrors={parsed.ok ? null : parsed.errors} />;

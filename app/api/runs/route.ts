@@ -1,9 +1,11 @@
 /**
  * POST /api/runs {"config": {...}}: the stored run for a config, computed in the engine's worker
  * pool when missing (lib/data/runs.ts). 400 for a bad config, 503 + Retry-After when the pool's
- * queue is full, 422 when the run needs more than the server's time limit. A Server-Timing header
+ * queue is full, 422 when the run needs more than the server's time limit, 429 + Retry-After when
+ * the client's address has had its hour's new runs (lib/data/run-quota.ts). A Server-Timing header
  * gives the stages' durations (lib/http/server-timing.ts).
  */
+import { clientAddressFrom } from '@/lib/auth/client-address';
 import { getOrCreateRun } from '@/lib/data/runs';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
@@ -30,7 +32,7 @@ export async function POST(request: Request) {
     const config = body && typeof body === 'object' && 'config' in body ? (body as { config: unknown }).config : undefined;
     if (config === undefined) throw new AppError('VALIDATION', 'The request body must be JSON: {"config": {...}}.');
     times.lap('parse');
-    const run = await getOrCreateRun(config, times);
+    const run = await getOrCreateRun(config, times, { address: clientAddressFrom((name) => request.headers.get(name)) });
     const json = JSON.stringify({ run });
     times.lap('serialize');
     // Server-Timing: where the time went (validation, store lookup, pool queue, compute, ...).
