@@ -87,6 +87,26 @@ test('cancel stops a running comparison', async ({ page }) => {
   await expect(status(page)).toContainText('cancelled');
 });
 
+test('cancel stops the runs mid-way, and the next start reuses the same warm workers', async ({ page }) => {
+  await page.goto('/train?layers=40&width=256&steps=1500&batch=16&compare=he-normal,xavier-normal');
+  // The pages are cross-origin isolated, which gives the page the shared memory it stops runs with.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByRole('progressbar', { name: /He \/ Kaiming normal: training progress/ })).toBeVisible();
+  await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(1);
+  let created = 0;
+  page.on('worker', () => created++);
+  const cancelled = () => page.evaluate(() => performance.getEntriesByName('initlab:train-cancelled').length);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toHaveAttribute('data-status', 'cancelled');
+  // Each running worker answered "cancelled": training gave up mid-way, not at its end.
+  await expect.poll(cancelled, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+  await page.getByLabel('Steps').fill('20');
+  await trainAndWait(page);
+  await expect(card(page, 'He / Kaiming normal').getByLabel('Final loss', { exact: true })).toBeVisible();
+  expect(created, 'no worker was made (or remade) for the new comparison').toBe(0);
+});
+
 test('a bad value in the URL is named and the defaults are used', async ({ page }) => {
   await page.goto('/train?lr=0.7');
   await expect(page.getByRole('alert').filter({ hasText: 'settings could not be used' })).toContainText('learningRate');

@@ -9,8 +9,9 @@
  */
 import { simulate, SimulationCancelled } from '@/lib/sim';
 import type { SimConfig } from '@/lib/validation/sim-config';
+import { stopRequested, type StopFields } from '../workers/stoppable-worker';
 
-export interface WorkerRequest {
+export interface WorkerRequest extends StopFields {
   id: number;
   config: SimConfig;
   /** 1 for a preview (the first seed alone), BAND_SEEDS for the full band. */
@@ -21,12 +22,6 @@ export interface WorkerRequest {
    * the numbers a band sooner.
    */
   preview?: boolean;
-  /**
-   * The page's stop counter for this worker (a SharedArrayBuffer) and its value when this request
-   * was posted: once the counter moves on, the request is given up (answered `cancelled`).
-   */
-  stop?: Int32Array;
-  generation?: number;
 }
 
 export type WorkerResponse =
@@ -39,9 +34,10 @@ export type WorkerResponse =
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 
 ctx.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const { id, config, bandSeeds, preview, stop, generation } = event.data;
+  const { id, config, bandSeeds, preview } = event.data;
   const post = (m: WorkerResponse) => ctx.postMessage(m);
-  const stopped = () => stop !== undefined && Atomics.load(stop, 0) !== generation;
+  // Once the page's stop counter moves on, the request is given up (answered `cancelled`).
+  const stopped = () => stopRequested(event.data);
   // Requests queued behind a stopped run were stopped with it.
   if (stopped()) return post({ type: 'cancelled', id });
   let lastReport = 0;
