@@ -3,7 +3,7 @@
  * lib/sim/wasm/kernels-wasm.ts. Run `node lib/sim/wasm/build-kernels.mjs` after editing; a test
  * (tests/sim/wasm-kernels.test.ts) checks that the checked-in bytes are what this script emits.
  *
- * Why a hand-written encoder: the module is a few small loop nests, and emitting the binary here keeps
+ * Why a hand-written encoder (lib/wasm/encode.mjs): the module is a few small loop nests, and emitting the binary here keeps
  * the build free of a WAT toolchain while the code below still reads like WAT (one instruction per
  * helper call). Only IEEE-exact f64x2 add and mul are used (no FMA, no relaxed SIMD), so results
  * are the same on every engine. The module must stay under 4 KB: Chrome refuses synchronous
@@ -22,100 +22,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-
-// --- Encoding helpers -------------------------------------------------------------------------
-
-function uleb(n) {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n) {
-  const out = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-const vec = (items) => [...uleb(items.length), ...items.flat()];
-const section = (id, body) => [id, ...uleb(body.length), ...body];
-const name = (s) => vec([...Buffer.from(s, 'utf8')]);
-
-const I32 = 0x7f;
-const F64 = 0x7c;
-const V128 = 0x7b;
-
-// Instructions (memarg alignment is only a hint; 8-byte alignment is what the data has).
-const get = (i) => [0x20, ...uleb(i)];
-const set = (i) => [0x21, ...uleb(i)];
-const tee = (i) => [0x22, ...uleb(i)];
-const i32 = (n) => [0x41, ...sleb(n)];
-const add = [0x6a];
-const sub = [0x6b];
-const mul = [0x6c];
-const shl = [0x74];
-const and = [0x71];
-const ltU = [0x49];
-const geS = [0x4e];
-const geU = [0x4f];
-const gtU = [0x4b];
-const xor = [0x73];
-const rotl = [0x77];
-const i32Load = (offset) => [0x28, 2, ...uleb(offset)];
-const i32Store = (offset) => [0x36, 2, ...uleb(offset)];
-const f64Store = [0x39, 3, 0];
-const f64StoreAt = (offset) => [0x39, 3, ...uleb(offset)];
-const f64Load = (offset) => [0x2b, 3, ...uleb(offset)];
-const shrS = [0x75];
-const or = [0x72];
-const eqz = [0x45];
-const f64Abs = [0x99];
-const f64Neg = [0x9a];
-const f64Lt = [0x63];
-const f64Gt = [0x64];
-const shrU = [0x76];
-const f64ConvertI32S = [0xb7];
-const f64Mul = [0xa2];
-const f64Sub = [0xa1];
-const f64Const = (x) => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)];
-const block = (...body) => [0x02, 0x40, ...body.flat(), 0x0b];
-const loop = (...body) => [0x03, 0x40, ...body.flat(), 0x0b];
-const br = (depth) => [0x0c, ...uleb(depth)];
-const brIf = (depth) => [0x0d, ...uleb(depth)];
-const simd = (op, ...imm) => [0xfd, ...uleb(op), ...imm];
-const v128Load = (offset) => simd(0x00, 3, ...uleb(offset));
-const v128Store = (offset) => simd(0x0b, 3, ...uleb(offset));
-const load64Splat = (offset) => simd(0x0a, 3, ...uleb(offset));
-const f64x2Splat = simd(0x14);
-const f64x2Add = simd(0xf0);
-const f64x2Mul = simd(0xf2);
-const f64x2Sub = simd(0xf1);
-const select = [0x1b]; // the first operand if the i32 on top is nonzero, else the second
-const zeroV128 = simd(0x0c, ...new Array(16).fill(0)); // +0 in both lanes, like `let s = 0`
-const nanV128 = simd(0x0c, ...new Uint8Array(new Float64Array([NaN, NaN]).buffer)); // JS's NaN, both lanes
-const f64x2Eq = simd(0x47);
-const v128Or = simd(0x50);
-const v128Xor = simd(0x51);
-const i32x4Shl = simd(0xab);
-const i32x4ShrU = simd(0xad);
-const i32x4Add = simd(0xae);
-const f64x2ConvertLowI32x4S = simd(0xfe);
-const store64Lane = (offset, lane) => simd(0x5b, 3, ...uleb(offset), lane);
-// Lanes 2 and 3 of an i32x4 moved to lanes 0 and 1 (i8x16.shuffle of the vector with itself).
-const highHalf = simd(0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
-const bitselect = simd(0x52); // (a & mask) | (b & ~mask) for a, b, mask on the stack
+import {
+  uleb, I32, F64, V128, get, set, tee, i32, add, sub, mul, shl, and, ltU, geU, gtU, xor, rotl,
+  i32Load, i32Store, f64Store, f64StoreAt, f64Load, shrS, or, eqz, f64Abs, f64Neg, f64Lt, f64Gt,
+  shrU, f64ConvertI32S, f64Mul, f64Sub, block, loop, br, brIf, v128Load, v128Store, load64Splat,
+  f64x2Splat, f64x2Mul, f64x2Sub, select, zeroV128, nanV128, f64x2Eq, v128Or, v128Xor, i32x4Shl,
+  i32x4ShrU, i32x4Add, f64x2ConvertLowI32x4S, store64Lane, highHalf, bitselect, forLt, madd2,
+  assembleModule, base64Source,
+} from '../../wasm/encode.mjs';
 
 /**
  * One xoshiro128** step on the state locals s0..s3, as Rng.nextInt32 (lib/sim/rng.ts): the output
@@ -130,16 +44,6 @@ const xoshiroStep = (s0, s1, s2, s3, t, h) => [
   get(s0), get(s3), xor, set(s0),
   get(s2), get(t), xor, set(s2),
   get(s3), i32(11), rotl, set(s3),
-];
-
-/** `for (; i < limit; i += step) body` with a signed compare; i must be initialised before. */
-const forLt = (i, limit, step, ...body) =>
-  block(loop(get(i), limit, geS, brIf(1), ...body, get(i), i32(step), add, set(i), br(0)));
-
-/** acc[k] += splat(x) * y, with x already splatted on the stack, for two (acc, y) pairs. */
-const madd2 = (x, accA, yA, accB, yB) => [
-  get(accA), get(x), get(yA), f64x2Mul, f64x2Add, set(accA),
-  get(accB), get(x), get(yB), f64x2Mul, f64x2Add, set(accB),
 ];
 
 // --- gram(m, rows, B, g) ------------------------------------------------------------------------
@@ -476,41 +380,12 @@ function choleskyUpdateFunction() {
 
 export function buildKernels() {
   const fns = [gramFunction(), multiplyUpperFunction(), gemmFunction(), fillUniformFunction(), fillNormalFunction(), fillUniform4Function(), choleskyUpdateFunction()];
-  const types = section(1, vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec((f.results ?? []).map((t) => [t]))])));
-  const funcs = section(3, vec(fns.map((_, i) => uleb(i))));
-  const memory = section(5, vec([[0x00, 0x01]])); // one memory, min 1 page, no maximum
-  const exports = section(
-    7,
-    vec([
-      [...name('memory'), 0x02, 0x00],
-      [...name('gram'), 0x00, 0x00],
-      [...name('multiplyUpper'), 0x00, 0x01],
-      [...name('gemm'), 0x00, 0x02],
-      [...name('fillUniform'), 0x00, 0x03],
-      [...name('fillNormal'), 0x00, 0x04],
-      [...name('fillUniform4'), 0x00, 0x05],
-      [...name('choleskyUpdate'), 0x00, 0x06],
-    ]),
-  );
-  const code = section(
-    10,
-    vec(
-      fns.map((f) => {
-        const body = [...vec(f.locals), ...f.body.flat(Infinity), 0x0b];
-        return [...uleb(body.length), ...body];
-      }),
-    ),
-  );
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...funcs, ...memory, ...exports, ...code]);
+  return assembleModule(fns, ['gram', 'multiplyUpper', 'gemm', 'fillUniform', 'fillNormal', 'fillUniform4', 'choleskyUpdate']);
 }
 
 /** The generated TypeScript source holding the module. */
 export function kernelsSource() {
-  const b64 = Buffer.from(buildKernels()).toString('base64');
-  return (
-    '// Generated by lib/sim/wasm/build-kernels.mjs; do not edit. Run `node lib/sim/wasm/build-kernels.mjs`.\n' +
-    `export const KERNELS_WASM_BASE64 =\n  '${b64}';\n`
-  );
+  return base64Source('lib/sim/wasm/build-kernels.mjs', 'KERNELS_WASM_BASE64', buildKernels());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
