@@ -48,11 +48,12 @@ import { SCHEME_INFO, sampleDenseWeights, weightStd } from './schemes';
 import { ceilLog2, scalbn } from './exact-math';
 import { deadFraction, histogram, robustRms, saturatedFraction, SQUARE_SAFE_MAX, SQUARE_SAFE_MIN, unitsIdentical, valueStats } from './stats';
 import type { Histogram, Moments, PostMoments } from './types';
+import { normalizeBackward, normalizeInPlace } from './normalization';
 import { wasmKernelsActive } from './wasm-kernels';
 
 export type EnginePath = 'materialized' | 'covariance';
 
-export const NORM_EPS = 1e-5;
+export { NORM_EPS } from './normalization';
 /** Cache materialized weights for the backward pass up to this many doubles (64 MB). */
 const WEIGHT_CACHE_DOUBLES = 8 * 1024 * 1024;
 
@@ -337,74 +338,9 @@ export class Workspace {
 /** In-place normalization of z (units x B); returns 1/sigma per group for the backward pass. */
 function normalize(kind: SimConfig['normalization'], z: Float64Array, units: number, B: number): Float64Array | null {
   if (kind === 'none') return null;
-  if (kind === 'layernorm') {
-    const inv = new Float64Array(B);
-    for (let b = 0; b < B; b++) {
-      let s = 0;
-      for (let i = 0; i < units; i++) s += z[i * B + b];
-      const mean = s / units;
-      let v = 0;
-      for (let i = 0; i < units; i++) {
-        const d = z[i * B + b] - mean;
-        v += d * d;
-      }
-      const r = 1 / Math.sqrt(v / units + NORM_EPS);
-      inv[b] = r;
-      for (let i = 0; i < units; i++) z[i * B + b] = (z[i * B + b] - mean) * r;
-    }
-    return inv;
-  }
-  const inv = new Float64Array(units);
-  for (let i = 0; i < units; i++) {
-    const o = i * B;
-    let s = 0;
-    for (let b = 0; b < B; b++) s += z[o + b];
-    const mean = s / B;
-    let v = 0;
-    for (let b = 0; b < B; b++) {
-      const d = z[o + b] - mean;
-      v += d * d;
-    }
-    const r = 1 / Math.sqrt(v / B + NORM_EPS);
-    inv[i] = r;
-    for (let b = 0; b < B; b++) z[o + b] = (z[o + b] - mean) * r;
-  }
+  const inv = new Float64Array(kind === 'layernorm' ? B : units);
+  normalizeInPlace(kind, z, units, B, inv);
   return inv;
-}
-
-/**
- * Backward through y = (x - mean) / sqrt(var + eps) over each group of size N:
- * dx = inv * (dy - mean(dy) - y * mean(dy * y)). In place on d.
- */
-function normalizeBackward(kind: SimConfig['normalization'], y: Float64Array, inv: Float64Array, d: Float64Array, units: number, B: number): void {
-  if (kind === 'layernorm') {
-    for (let b = 0; b < B; b++) {
-      let sd = 0;
-      let sdy = 0;
-      for (let i = 0; i < units; i++) {
-        sd += d[i * B + b];
-        sdy += d[i * B + b] * y[i * B + b];
-      }
-      const md = sd / units;
-      const mdy = sdy / units;
-      const r = inv[b];
-      for (let i = 0; i < units; i++) d[i * B + b] = r * (d[i * B + b] - md - y[i * B + b] * mdy);
-    }
-  } else if (kind === 'batchnorm') {
-    for (let i = 0; i < units; i++) {
-      const o = i * B;
-      let sd = 0;
-      let sdy = 0;
-      for (let b = 0; b < B; b++) {
-        sd += d[o + b];
-        sdy += d[o + b] * y[o + b];
-      }
-      const md = sd / B;
-      const mdy = sdy / B;
-      const r = inv[i];
-      for (let b = 0; b < B; b++) d[o + b] = r * (d[o + b] - md - y[o + b] * mdy);
-    }
-  }
 }
 
 /** Sum of x[i]^2 over x[0..n), with two partial sums so the additions are not one serial chain. */

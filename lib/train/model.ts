@@ -24,12 +24,13 @@ import type { Scheme, SimConfig } from '../validation/sim-config';
 import { applyActivation, multiplyByDerivative } from '../sim/activations';
 import { exp, log } from '../sim/exact-math';
 import { hasSkip, skipScale } from '../sim/network';
+import { normalizeBackward, normalizeInPlace } from '../sim/normalization';
 import { OrthogonalWeights } from '../sim/orthogonal';
 import { createRng, STREAM } from '../sim/rng';
 import { SCHEME_INFO, sampleDenseWeights, weightStd } from '../sim/schemes';
 import { forwardProduct, inputGradientProduct, weightGradientProduct, type Arena } from './linalg';
 
-export const NORM_EPS = 1e-5;
+export { NORM_EPS } from '../sim/normalization';
 
 export interface Model {
   network: SimConfig;
@@ -164,70 +165,6 @@ export function gatherBatch(x: Float64Array, d: number, idx: ArrayLike<number>, 
   }
 }
 
-function normalize(kind: SimConfig['normalization'], z: Float64Array, units: number, B: number, inv: Float64Array): void {
-  if (kind === 'layernorm') {
-    for (let b = 0; b < B; b++) {
-      let s = 0;
-      for (let i = 0; i < units; i++) s += z[i * B + b];
-      const mean = s / units;
-      let v = 0;
-      for (let i = 0; i < units; i++) {
-        const e = z[i * B + b] - mean;
-        v += e * e;
-      }
-      const r = 1 / Math.sqrt(v / units + NORM_EPS);
-      inv[b] = r;
-      for (let i = 0; i < units; i++) z[i * B + b] = (z[i * B + b] - mean) * r;
-    }
-  } else if (kind === 'batchnorm') {
-    for (let i = 0; i < units; i++) {
-      const o = i * B;
-      let s = 0;
-      for (let b = 0; b < B; b++) s += z[o + b];
-      const mean = s / B;
-      let v = 0;
-      for (let b = 0; b < B; b++) {
-        const e = z[o + b] - mean;
-        v += e * e;
-      }
-      const r = 1 / Math.sqrt(v / B + NORM_EPS);
-      inv[i] = r;
-      for (let b = 0; b < B; b++) z[o + b] = (z[o + b] - mean) * r;
-    }
-  }
-}
-
-/** Backward through y = (x - mean) inv per group: dx = inv (dy - mean(dy) - y mean(dy y)). In place. */
-function normalizeBackward(kind: SimConfig['normalization'], y: Float64Array, inv: Float64Array, d: Float64Array, units: number, B: number): void {
-  if (kind === 'layernorm') {
-    for (let b = 0; b < B; b++) {
-      let sd = 0;
-      let sdy = 0;
-      for (let i = 0; i < units; i++) {
-        sd += d[i * B + b];
-        sdy += d[i * B + b] * y[i * B + b];
-      }
-      const md = sd / units;
-      const mdy = sdy / units;
-      const r = inv[b];
-      for (let i = 0; i < units; i++) d[i * B + b] = r * (d[i * B + b] - md - y[i * B + b] * mdy);
-    }
-  } else if (kind === 'batchnorm') {
-    for (let i = 0; i < units; i++) {
-      const o = i * B;
-      let sd = 0;
-      let sdy = 0;
-      for (let b = 0; b < B; b++) {
-        sd += d[o + b];
-        sdy += d[o + b] * y[o + b];
-      }
-      const md = sd / B;
-      const mdy = sdy / B;
-      const r = inv[i];
-      for (let b = 0; b < B; b++) d[o + b] = r * (d[o + b] - md - y[o + b] * mdy);
-    }
-  }
-}
 
 /** z (units x B) += b per unit. */
 function addBias(z: Float64Array, params: Float64Array, off: number, units: number, B: number): void {
@@ -259,7 +196,7 @@ export function forward(model: Model, params: Float64Array, bufs: Buffers, B: nu
     const z = bufs.zs[l];
     forwardProduct(params, model.wOff[l], out, fanIn, prev, B, z);
     addBias(z, params, model.bOff[l], out, B);
-    normalize(network.normalization, z, out, B, bufs.invs[l]);
+    normalizeInPlace(network.normalization, z, out, B, bufs.invs[l]);
     const a = bufs.acts[l + 1];
     applyActivation(act, param, z, a, n, true);
     const c = model.skip[l];
