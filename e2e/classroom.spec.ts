@@ -5,7 +5,11 @@
  * Each user works in a browser context of their own, so nobody signs out between steps.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { trainingLossForCriterion } from '../lib/grading/train-loss';
+import type { TrainLossCriterion } from '../lib/grading/train-criterion';
+import { simConfigSchema, type Scheme } from '../lib/validation/sim-config';
 import { expectNoAxeViolations, signUp } from './helpers';
 
 async function newUser(browser: Browser, role: 'student' | 'instructor', name: string): Promise<{ page: Page; email: string; name: string }> {
@@ -234,3 +238,47 @@ test('the teacher guide’s reference answers are for instructors only', async (
   await expect(teacher.page.getByText(note)).toBeVisible();
   await expectNoAxeViolations(teacher.page);
 });
+
+test('a training criterion trains in a worker, matches Node, and the page bundle carries no training data', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const teacher = await newUser(browser, 'instructor', 'Tara Teacher');
+  const title = `Training criteria ${Date.now()}`;
+  const { joinCode } = await createCourse(teacher.page, title);
+  await teacher.page.getByRole('link', { name: 'From a template' }).click();
+  await teacher.page.getByRole('button', { name: 'Use this template: Rescue a vanishing ReLU network' }).click();
+  await expect(teacher.page).toHaveURL(/\/instructor\/exercises\/[^/]+\/edit$/);
+  const exerciseId = teacher.page.url().split('/').at(-2)!;
+  const base = { scheme: 'xavier-normal', activation: 'relu', layers: 6, width: 32 } as const;
+  const criterion: TrainLossCriterion = { kind: 'train-loss-below', steps: 60, below: 0.6, dataset: 'spirals', optimizer: 'sgd', learningRate: 0.02 };
+  await teacher.page.getByLabel('Base config (JSON)').fill(JSON.stringify(base));
+  await teacher.page.getByLabel('Pass criteria (JSON)').fill(JSON.stringify([criterion]));
+  await teacher.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(teacher.page.getByText('Status: published')).toBeVisible();
+
+  const student = await newUser(browser, 'student', 'Theo Student');
+  await join(student.page, joinCode, title);
+  const page = student.page;
+  await page.goto(`/exercises/${exerciseId}`);
+  const item = page.getByTestId('criteria-preview').getByRole('listitem');
+  // The verdict the engine gives in Node, for each network the student tries.
+  const verdict = (scheme: Scheme) => {
+    const loss = trainingLossForCriterion(simConfigSchema.parse({ ...base, scheme }), criterion);
+    return loss !== null && loss < criterion.below ? 'Met' : 'Not met';
+  };
+  await expect(item).toContainText(new RegExp(`^${verdict('xavier-normal')}:`), { timeout: 60_000 });
+  await page.getByLabel('Initialization scheme').selectOption('he-normal');
+  await expect(item).toContainText(new RegExp(`^(Training…|${verdict('he-normal')}):`));
+  await expect(item).toContainText(new RegExp(`^${verdict('he-normal')}:`), { timeout: 60_000 });
+  // Typing elsewhere trains nothing again: the verdict stays.
+  await page.getByLabel('Your explanation (optional)').fill('He keeps the signal, so the loss can fall.');
+  await expect(item).toContainText(new RegExp(`^${verdict('he-normal')}:`));
+  await expectNoAxeViolations(page);
+
+  // The page's own scripts (not the worker's) carry none of the training datasets.
+  const packed = readFileSync(path.join(import.meta.dirname, '../lib/train/data/digits-packed.ts'), 'utf8');
+  const digitsSample = /'([a-p]{40})/.exec(packed)![1];
+  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const url of scripts) expect((await (await page.request.get(url)).text()).includes(digitsSample), url).toBe(false);
+});
+

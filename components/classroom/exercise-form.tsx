@@ -124,7 +124,9 @@ export function ExerciseForm({ values }: { values: ExerciseFormValues }) {
           <>
             A list. Kinds: <code>{'{"kind":"ratio-range","min":0.5,"max":2}'}</code>, <code>{'{"kind":"signal-state","state":"stable"}'}</code>,{' '}
             <code>{'{"kind":"max-drift","factor":4}'}</code>, <code>{'{"kind":"prediction","quantity":"finalStd","relTolerance":0.1}'}</code>,{' '}
-            <code>{'{"kind":"scheme-activation","schemes":["he-normal"],"activation":"relu"}'}</code>.
+            <code>{'{"kind":"scheme-activation","schemes":["he-normal"],"activation":"relu"}'}</code>,{' '}
+            <code>{'{"kind":"train-loss-below","steps":200,"below":0.6,"dataset":"spirals","optimizer":"sgd","learningRate":0.02}'}</code> (trains the
+            student&apos;s network; keep it small).
           </>
         }
       />

@@ -21,6 +21,7 @@ import { ResultsPanel } from '@/components/simulator/results-panel';
 import { LayerTable } from '@/components/simulator/layer-table';
 import { configKey, useSimulation } from '@/components/simulator/use-simulation';
 import { RunChart } from './run-chart';
+import { useTrainLosses } from './use-train-losses';
 
 export interface WorkbenchProps {
   assignmentId: string;
@@ -97,7 +98,9 @@ export function ExerciseWorkbench(props: WorkbenchProps) {
 
   const result = sim.result;
   const current = !!result && configKey(result.config) === configKey(config);
-  const preview = result && current ? gradeResult(criteria, result, prediction) : null;
+  // Training criteria are trained in a worker; until their losses are in, they show as pending.
+  const training = useTrainLosses(criteria, result && current ? result.config : null);
+  const preview = result && current ? gradeResult(criteria, { ...result, trainLosses: training.losses }, prediction) : null;
   const invalid = Object.keys(errors).length > 0;
 
   const toDate = (s: string | null) => (s ? new Date(s) : null);
@@ -207,16 +210,23 @@ export function ExerciseWorkbench(props: WorkbenchProps) {
               <ul className="space-y-1 text-sm" data-testid="criteria-preview">
                 {criteria.map((c, i) => {
                   const met = preview?.results[i]?.passed;
+                  const trainingNow = c.kind === 'train-loss-below' && !training.losses.has(c);
                   return (
                     <li key={i}>
-                      <span className={met ? 'font-semibold text-emerald-800 dark:text-emerald-300' : 'font-semibold text-red-800 dark:text-red-300'}>
-                        {preview ? (met ? 'Met' : 'Not met') : '…'}
-                      </span>
+                      {preview && trainingNow ? (
+                        <span className="font-semibold text-slate-700 dark:text-slate-300">{training.error ? 'Not checked' : 'Training…'}</span>
+                      ) : (
+                        <span className={met ? 'font-semibold text-emerald-800 dark:text-emerald-300' : 'font-semibold text-red-800 dark:text-red-300'}>
+                          {preview ? (met ? 'Met' : 'Not met') : '…'}
+                        </span>
+                      )}
                       : {describeCriterion(c)}
                     </li>
                   );
                 })}
               </ul>
+              {training.pending ? <p className="text-xs text-slate-600 dark:text-slate-400" role="status">Training your network for the training criteria, in the background…</p> : null}
+              {training.error ? <p className="text-xs text-red-700 dark:text-red-400" role="alert">{training.error} The server still trains and grades it when you submit.</p> : null}
               <p className="text-xs text-slate-600 dark:text-slate-400">Computed in your browser. When you submit, the server runs the network again and grades its own result.</p>
             </section>
             <RunChart

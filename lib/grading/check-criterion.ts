@@ -9,7 +9,6 @@
  */
 import type { SimResult } from '../sim/types';
 import type { PassCriterion } from '../validation/assignment';
-import { trainingLossForCriterion } from './train-criterion';
 
 /**
  * What grading needs from a run: the config, the summary and the per-layer RMS. A SimResult has
@@ -21,9 +20,10 @@ export interface GradableResult {
   input: { rms: number };
   layers: { post: { rms: number } | null }[];
   /**
-   * Final training losses already computed for this config's `train-loss-below` criteria, in
-   * criterion order (the server computes them in its worker pool; see trainLossesFor). Without
-   * them the loss is computed here, which is fine in a browser or a test but seconds of CPU.
+   * Final training losses of this config for its `train-loss-below` criteria (null: too large to
+   * check), computed by the caller where engine work runs: the server's pool (trainLossesFor), the
+   * browser's worker (use-train-losses.ts), or a test (train-loss.ts). Grading never trains: a
+   * criterion without its loss here fails.
    */
   trainLosses?: ReadonlyMap<PassCriterion, number | null>;
 }
@@ -62,8 +62,7 @@ export function criterionHolds(c: PassCriterion, r: GradableResult, prediction?:
       return Math.abs(prediction - actual) <= c.relTolerance * Math.abs(actual);
     }
     case 'train-loss-below': {
-      // Trains the result's own config (bounded work; see train-criterion.ts).
-      const loss = r.trainLosses?.has(c) ? (r.trainLosses.get(c) ?? null) : trainingLossForCriterion(r.config, c);
+      const loss = r.trainLosses?.get(c) ?? null;
       return loss !== null && loss < c.below;
     }
     case 'scheme-activation':

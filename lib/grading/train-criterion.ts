@@ -1,11 +1,11 @@
 /**
- * The training side of the `train-loss-below` pass criterion: trains the submitted network (its
- * own scheme and seed) as the criterion says, with the work bounded before any is done, and
- * returns the final training loss. Pure (lib/train), so the teacher guide, tests and server
- * grading agree; the server should still run it where engine work runs (a worker), as it is
- * seconds of CPU at the bound.
+ * The training side of the `train-loss-below` pass criterion: the training run a criterion means
+ * for a submitted network (its own scheme and seed), with the work bounded before any is done,
+ * and the loss read from that run. The training itself is train-loss.ts (it imports lib/train and
+ * its datasets), run where engine work runs: the server's pool, the browser's worker. This file
+ * stays free of lib/train, so a page that only reads criteria does not download the datasets.
  */
-import { trainScheme } from '../train';
+import type { TrainRun } from '../train';
 import type { PassCriterion } from '../validation/assignment';
 import type { SimConfig } from '../validation/sim-config';
 import { estimateTrainWork, trainSpecSchema, type TrainSpec } from '../validation/train-config';
@@ -34,14 +34,7 @@ export function trainSpecForCriterion(config: SimConfig, c: TrainLossCriterion):
   return parsed.data;
 }
 
-/**
- * Final training loss of the config trained as the criterion says; Infinity when the run
- * overflowed; null when the network is too large to check within the bound (the criterion then
- * fails: exercises using it should lock the depth and width).
- */
-export function trainingLossForCriterion(config: SimConfig, c: TrainLossCriterion): number | null {
-  const spec = trainSpecForCriterion(config, c);
-  if (!spec) return null;
-  const run = trainScheme(spec, 0);
+/** A criterion's loss from its training run: the final training loss, Infinity if it overflowed. */
+export function criterionLoss(run: TrainRun): number {
   return run.final ? run.final.trainLoss : Infinity;
 }

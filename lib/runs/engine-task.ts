@@ -12,7 +12,8 @@ import { simulate, SimulationCancelled } from '../sim/simulate';
 import { DEFAULT_CONFIG, type SimConfig } from '../validation/sim-config';
 import { RUN_BAND_SEEDS } from './band';
 import { toStoredResult, type StoredRunResult } from './stored-result';
-import { trainingLossForCriterion, type TrainLossCriterion } from '../grading/train-criterion';
+import type { TrainLossCriterion } from '../grading/train-criterion';
+import { trainingLossForCriterion } from '../grading/train-loss';
 
 export interface EngineTask {
   config: SimConfig;

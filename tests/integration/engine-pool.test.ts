@@ -6,7 +6,7 @@ import { performance as perf } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { EnginePool } from '@/lib/runs/engine-pool';
-import { trainingLossForCriterion } from '@/lib/grading/train-criterion';
+import { trainingLossForCriterion } from '@/lib/grading/train-loss';
 import { simulate } from '@/lib/sim';
 import { toStoredResult } from '@/lib/runs/stored-result';
 import { simConfigSchema } from '@/lib/validation/sim-config';
