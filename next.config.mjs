@@ -47,8 +47,15 @@ const nextConfig = {
   reactStrictMode: true,
   // The build type-checks the app; `npm run typecheck` (part of `npm test`) covers tests too.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
-  // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 status.
+    authInterrupts: true,
+    // proxy.ts reads a server action's body to screen it, and Next buffers at most this much of
+    // it (10 MB by default), cutting at a read boundary below the bound. Twice the screen's limit
+    // (MAX_ACTION_BODY_BYTES in lib/http/action-request.ts): an endless chunked body costs a
+    // request 2 MB, and what is kept of it is still over the limit, so it gets a 413.
+    proxyClientMaxBodySize: 2 * 1024 * 1024,
+  },
   // Native / WASM packages are loaded by Node at run time rather than bundled.
   // Piscina starts worker threads from its own files (and ours: lib/runs/engine-worker.mjs).
   serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', '@prisma/adapter-pg', 'piscina'],
