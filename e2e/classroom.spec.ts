@@ -282,3 +282,37 @@ test('a training criterion trains in a worker, matches Node, and the page bundle
   for (const url of scripts) expect((await (await page.request.get(url)).text()).includes(digitsSample), url).toBe(false);
 });
 
+test('archive and restore a course, and delete an exercise, each asking first', async ({ browser }) => {
+  const teacher = await newUser(browser, 'instructor', 'Ada Archivist');
+  const title = `To archive ${Date.now()}`;
+  const { courseUrl } = await createCourse(teacher.page, title);
+  const page = teacher.page;
+  // Dismissing the question changes nothing.
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: 'Archive course' }).click();
+  await expect(page.getByRole('button', { name: 'Archive course' })).toBeEnabled();
+  await expect(page.getByRole('status').filter({ hasText: 'Course archived.' })).toHaveCount(0);
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('Students no longer see it');
+    void d.accept();
+  });
+  await page.getByRole('button', { name: 'Archive course' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Course archived.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restore course' })).toBeVisible();
+  await page.getByRole('button', { name: 'Restore course' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Course restored.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Archive course' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'From a template' }).click();
+  await page.getByRole('button', { name: 'Use this template: Rescue a vanishing ReLU network' }).click();
+  await expect(page).toHaveURL(/\/instructor\/exercises\/[^/]+\/edit$/);
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('every submission to it');
+    void d.accept();
+  });
+  await page.getByRole('button', { name: 'Delete exercise' }).click();
+  await expect(page).toHaveURL(courseUrl);
+  await expect(page.getByRole('link', { name: 'Rescue a vanishing ReLU network' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+

@@ -14,6 +14,7 @@ import {
   updateExperimentAction,
 } from '@/lib/actions/experiments';
 import { NOTES_MAX, TITLE_MAX } from '@/lib/validation/experiment';
+import { ActionButton } from '@/components/ui/action-button';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 
@@ -82,29 +83,16 @@ export function ExperimentToolbar({ id, simulatorHref }: { id: string; simulator
 }
 
 export function RerunButton({ id }: { id: string }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState('');
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <Button
-        variant="primary"
-        size="sm"
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const res = await rerunExperimentAction({ id });
-            if (res.ok) router.push(`/experiments/${res.data.id}`);
-            else setMessage(res.message);
-          })
-        }
-      >
-        {pending ? 'Re-running…' : 'Re-run with the current engine'}
-      </Button>
-      <span role="status" aria-live="polite" className="text-sm">
-        {message}
-      </span>
-    </div>
+    <ActionButton
+      variant="primary"
+      size="sm"
+      pendingLabel="Re-running…"
+      action={() => rerunExperimentAction({ id })}
+      onSuccess={(data, router) => router.push(`/experiments/${data.id}`)}
+    >
+      Re-run with the current engine
+    </ActionButton>
   );
 }
 
