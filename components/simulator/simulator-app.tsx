@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG, parseSimConfig, type SimConfig, type SimConfigInput } f
 import { configFromSearchParams } from '@/lib/validation/sim-config-url';
 import { trainHref } from '@/lib/validation/train-config-url';
 import { Button } from '@/components/ui/button';
+import { UrlNotice } from '@/components/ui/url-notice';
 import { ResultsSkeleton } from '@/components/ui/page-states';
 import { Staggered } from '@/components/ui/staggered';
 import { NetworkView } from '@/components/network-view/network-view';
@@ -269,23 +270,7 @@ export function SimulatorApp({ initialConfig, initialResult, urlErrors }: Simula
         </p>
       </header>
 
-      {notice ? (
-        <div role="alert" className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100" data-testid="url-notice">
-          <div>
-            <p className="font-semibold">This link&apos;s settings could not be used, so the default settings are shown.</p>
-            <ul className="mt-1 list-disc pl-5">
-              {Object.entries(notice).map(([field, message]) => (
-                <li key={field}>
-                  <span className="font-mono">{field === '_' ? 'config' : field}</span>: {message}
-                </li>
-              ))}
-            </ul>
-          </div>
-          <Button size="sm" variant="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </Button>
-        </div>
-      ) : null}
+      {notice ? <UrlNotice errors={notice} shown="the default settings are" onDismiss={() => setNotice(null)} testId="url-notice" /> : null}
 
       <section aria-labelledby="presets-heading" className="space-y-2">
         <h2 id="presets-heading" className="text-sm font-semibold text-slate-700 dark:text-slate-300">

@@ -27,6 +27,7 @@ import {
 } from '@/lib/validation/train-config';
 import { trainSpecToSearchParams } from '@/lib/validation/train-config-url';
 import { Button } from '@/components/ui/button';
+import { UrlNotice } from '@/components/ui/url-notice';
 import { SelectField, TextField } from '@/components/ui/field';
 import { chartPalette } from '@/components/charts/palette';
 import { useDarkMode } from '@/components/charts/use-dark-mode';
@@ -150,23 +151,7 @@ export function TrainApp({ initialSpec, urlErrors }: { initialSpec: TrainSpec; u
         </p>
       </header>
 
-      {notice ? (
-        <div role="alert" className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100">
-          <div>
-            <p className="font-semibold">This link&apos;s settings could not be used, so the default comparison is shown.</p>
-            <ul className="mt-1 list-disc pl-5">
-              {Object.entries(notice).map(([field, message]) => (
-                <li key={field}>
-                  <span className="font-mono">{field}</span>: {message}
-                </li>
-              ))}
-            </ul>
-          </div>
-          <Button size="sm" variant="ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </Button>
-        </div>
-      ) : null}
+      {notice ? <UrlNotice errors={notice} shown="the default comparison is" onDismiss={() => setNotice(null)} /> : null}
 
       <form
         aria-labelledby="train-settings"
