@@ -93,6 +93,10 @@ function useUrlWriter() {
       // The first change after a pause starts a new history entry; the rest of the move replaces it.
       const push = mode === 'entry' || (mode === 'move' && now - lastMove.current > HISTORY_GESTURE_MS);
       if (mode === 'move') lastMove.current = now;
+      // A new entry finishes the move still waiting to be written: write it first, as its own
+      // entry. (On a busy page its timer can still be queued behind the next input event; merging
+      // the two then lost the earlier move's entry, and Back skipped it.)
+      if (push) flush();
       const prior = pending.current;
       if (prior) clearTimeout(prior.timer);
       pending.current = { url, push: push || !!prior?.push, timer: setTimeout(flush, URL_WRITE_MS) };

@@ -32,8 +32,12 @@ afterAll(async () => {
 const post = (body: unknown) =>
   POST(new Request('http://localhost/api/runs', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
 const small = { scheme: 'he-normal', activation: 'relu', layers: 5, width: 32, samples: 16 };
-/** About the time limit: admitted, and it keeps the one thread busy for a while. */
-const slow = { scheme: 'he-uniform', activation: 'relu', layers: 4, width: 512, samples: 64 };
+/**
+ * Admitted (estimated under twice the time limit), and it keeps the one thread busy for a few
+ * hundred milliseconds (0.4 s here; 4 layers, 74 ms since uniform weights are drawn in wasm, was
+ * too quick to still be running when the next request came).
+ */
+const slow = { scheme: 'he-uniform', activation: 'relu', layers: 20, width: 512, samples: 64 };
 /** Estimated far above the limit: refused before it is queued. */
 const huge = { scheme: 'he-uniform', activation: 'tanh', layers: 60, width: 512, samples: 64 };
 
@@ -72,7 +76,8 @@ describe('/api/runs', () => {
     // The estimate scales with the speed the pool measured so far; pin it so admission is certain.
     getEnginePool().speedFactor = 1;
     const running = post({ config: slow });
-    await new Promise((r) => setTimeout(r, 100));
+    // Once the slow run holds the thread, the pool is full.
+    await expect.poll(() => getEnginePool().full, { interval: 5 }).toBe(true);
     const busy = await post({ config: { ...small, seed: 99 } });
     expect(busy.status).toBe(503);
     expect(busy.headers.get('retry-after')).toBe('5');
