@@ -61,8 +61,8 @@ const envSchema = z.object({
   /** Accounts that may be created per client address per hour (a classroom signs up at once). */
   SIGN_UP_LIMIT_PER_HOUR: hourlyLimit('SIGN_UP_LIMIT_PER_HOUR', 50),
   /**
-   * New runs that signed-out visitors may have the server compute and store, per client address
-   * per hour (POST /api/runs and the simulator page's first result; stored runs are never counted).
+   * New runs the public entry points (POST /api/runs, the simulator page's first result) may
+   * compute and store per client address per hour; stored runs are never counted.
    */
   RUN_LIMIT_PER_HOUR: hourlyLimit('RUN_LIMIT_PER_HOUR', 600),
   /** "1" seeds the demo accounts into a PostgreSQL server (the embedded database always gets them). */

@@ -23,7 +23,7 @@ const env = {
   // Every e2e test signs up its own users from one address; the default limit is tested on a
   // server of its own (e2e/security-defaults.spec.ts).
   SIGN_UP_LIMIT_PER_HOUR: '1000000',
-  // Likewise for new runs computed for signed-out callers (tested in e2e/security-defaults.spec.ts).
+  // Likewise for new runs from the public entry points (tested in e2e/security-defaults.spec.ts).
   RUN_LIMIT_PER_HOUR: '1000000',
   // Production on a PostgreSQL server closes instructor sign-up unless opened; the tests sign up
   // instructors.

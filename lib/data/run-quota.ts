@@ -1,10 +1,11 @@
 import 'server-only';
 /**
- * Bounds what a signed-out visitor can make the server store. A run is a pure function of its
+ * Bounds what anyone can make the server store without an account. A run is a pure function of its
  * config, so anyone may create one (lib/data/runs.ts), and the engine pool bounds the work; but
  * every new seed is a new stored row, so without a limit one client could fill the database.
- * New runs for signed-out entry points (POST /api/runs, the simulator page's first result) are
- * counted per client address in a fixed one-hour window, in the same atomic counter table as the
+ * New runs made through the public entry points (POST /api/runs, the simulator page's first
+ * result), which need no account and so count every caller, signed in or not, are counted per
+ * client address in a fixed one-hour window, in the same atomic counter table as the
  * sign-in limits (key `runs:<address>`). Stored runs are never counted, and runs made by signed-in
  * actions (experiments, submissions) are bounded by those actions' own checks. With the client
  * address unknown (plain `next start`), nothing is counted, as for the sign-up limit.

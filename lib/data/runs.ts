@@ -52,11 +52,11 @@ const inFlight = new Map<string, Promise<StoredRun>>();
  * seconds) or TIMEOUT (the run needs more than the server's time limit).
  * `times`, when given, receives the stages' durations (validate, lookup, then for a computed run
  * queue, compute, transfer and insert; `shared` when it joined a computation already under way).
- * `anonymous`, for a signed-out caller: a run it makes the server compute counts against its
- * address's quota (lib/data/run-quota.ts), and over the quota it gets RATE_LIMITED, nothing
- * computed or stored.
+ * `quota`, from a public entry point (no account needed, so no user to check): a run it makes
+ * the server compute counts against that client address's quota (lib/data/run-quota.ts), and
+ * over the quota it gets RATE_LIMITED, nothing computed or stored.
  */
-export async function getOrCreateRun(input: unknown, times?: StageTimes, anonymous?: { address: string | null }): Promise<StoredRun> {
+export async function getOrCreateRun(input: unknown, times?: StageTimes, quota?: { address: string | null }): Promise<StoredRun> {
   const config = validateRunConfig(input);
   times?.lap('validate');
   const db = await getDb();
@@ -71,8 +71,8 @@ export async function getOrCreateRun(input: unknown, times?: StageTimes, anonymo
     times?.lap('shared');
     return run;
   }
-  if (anonymous) {
-    const wait = await countNewRun(anonymous.address);
+  if (quota) {
+    const wait = await countNewRun(quota.address);
     if (wait !== null) throw tooManyRuns(wait);
     times?.lap('quota');
     // Another request may have started the same run while this one was counted.
@@ -121,7 +121,7 @@ export async function getRunWithinBudget(config: SimConfig, options: { budgetMs:
     if (stored) return stored;
     const pool = getEnginePool();
     if (pool.full || pool.estimateMs(config) > options.computeMaxMs) return null;
-    // A page view by a signed-out visitor: a new run counts against the address's quota, and
+    // A page view (public, whoever visits): a new run counts against the address's quota, and
     // over it the browser computes (nothing is stored).
     if ((await countNewRun(options.address)) !== null) return null;
     const run = getOrCreateRun(config);

@@ -189,7 +189,7 @@ describe('getRunWithinBudget (the simulator page)', () => {
   });
 });
 
-describe('the quota on new runs for signed-out callers', () => {
+describe('the quota on new runs from the public entry points', () => {
   /** Runs the body with RUN_LIMIT_PER_HOUR set to `max`. */
   async function withLimit(max: number, body: () => Promise<void>) {
     const env = getEnv();
