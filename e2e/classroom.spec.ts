@@ -40,6 +40,14 @@ async function join(page: Page, joinCode: string, title: string) {
   await expect(page.getByRole('link', { name: title })).toBeVisible();
 }
 
+/** From the course page: a new exercise from the vanishing-ReLU template; returns its id (on its edit page). */
+async function exerciseFromTemplate(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'From a template' }).click();
+  await page.getByRole('button', { name: 'Use this template: Rescue a vanishing ReLU network' }).click();
+  await expect(page).toHaveURL(/\/instructor\/exercises\/[^/]+\/edit$/);
+  return page.url().split('/').at(-2)!;
+}
+
 /** Local date-time text for a datetime-local input, `hours` from now. */
 function localInput(hours: number): string {
   const d = new Date(Date.now() + hours * 3_600_000);
@@ -55,10 +63,7 @@ test('instructor builds an exercise from a template; a student fails, then passe
   await expectNoAxeViolations(teacher.page);
 
   // From a template, lock the gain (only the scheme stays open) and publish.
-  await teacher.page.getByRole('link', { name: 'From a template' }).click();
-  await teacher.page.getByRole('button', { name: 'Use this template: Rescue a vanishing ReLU network' }).click();
-  await expect(teacher.page).toHaveURL(/\/instructor\/exercises\/[^/]+\/edit$/);
-  const exerciseId = teacher.page.url().split('/').at(-2)!;
+  const exerciseId = await exerciseFromTemplate(teacher.page);
   await expect(teacher.page.getByRole('button', { name: 'Publish' })).toBeEnabled();
   const mayChange = teacher.page.getByRole('group', { name: 'Student may change' });
   await expect(mayChange.getByLabel('scheme')).toBeChecked();
@@ -192,10 +197,7 @@ test('a locked field changed through a forged request is refused and nothing is 
   const teacher = await newUser(browser, 'instructor', 'Fay Teacher');
   const title = `Locks ${Date.now()}`;
   const { joinCode } = await createCourse(teacher.page, title);
-  await teacher.page.getByRole('link', { name: 'From a template' }).click();
-  await teacher.page.getByRole('button', { name: 'Use this template: Rescue a vanishing ReLU network' }).click();
-  await expect(teacher.page).toHaveURL(/\/edit$/);
-  const exerciseId = teacher.page.url().split('/').at(-2)!;
+  const exerciseId = await exerciseFromTemplate(teacher.page);
   await teacher.page.getByRole('button', { name: 'Publish' }).click();
   await expect(teacher.page.getByText('Status: published')).toBeVisible();
 
@@ -244,10 +246,7 @@ test('a training criterion trains in a worker, matches Node, and the page bundle
   const teacher = await newUser(browser, 'instructor', 'Tara Teacher');
   const title = `Training criteria ${Date.now()}`;
   const { joinCode } = await createCourse(teacher.page, title);
-  await teacher.page.getByRole('link', { name: 'From a template' }).click();
-  await teacher.page.getByRole('button', { name: 'Use this template: Rescue a vanishing ReLU network' }).click();
-  await expect(teacher.page).toHaveURL(/\/instructor\/exercises\/[^/]+\/edit$/);
-  const exerciseId = teacher.page.url().split('/').at(-2)!;
+  const exerciseId = await exerciseFromTemplate(teacher.page);
   const base = { scheme: 'xavier-normal', activation: 'relu', layers: 6, width: 32 } as const;
   const criterion: TrainLossCriterion = { kind: 'train-loss-below', steps: 60, below: 0.6, dataset: 'spirals', optimizer: 'sgd', learningRate: 0.02 };
   await teacher.page.getByLabel('Base config (JSON)').fill(JSON.stringify(base));
@@ -303,9 +302,7 @@ test('archive and restore a course, and delete an exercise, each asking first', 
   await expect(page.getByRole('status').filter({ hasText: 'Course restored.' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Archive course' })).toBeVisible();
 
-  await page.getByRole('link', { name: 'From a template' }).click();
-  await page.getByRole('button', { name: 'Use this template: Rescue a vanishing ReLU network' }).click();
-  await expect(page).toHaveURL(/\/instructor\/exercises\/[^/]+\/edit$/);
+  await exerciseFromTemplate(page);
   page.once('dialog', (d) => {
     expect(d.message()).toContain('every submission to it');
     void d.accept();

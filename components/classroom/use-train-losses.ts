@@ -12,6 +12,7 @@ import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { criterionLoss, trainSpecForCriterion, type TrainLossCriterion } from '@/lib/grading/train-criterion';
 import type { PassCriterion } from '@/lib/validation/assignment';
 import type { SimConfig } from '@/lib/validation/sim-config';
+import type { TrainSpec } from '@/lib/validation/train-config';
 import { configKey } from '@/components/simulator/use-simulation';
 import type { TrainWorkerRequest, TrainWorkerResponse } from '@/components/train/train-worker';
 import { StoppableWorker, type StopFields } from '@/components/workers/stoppable-worker';
@@ -46,17 +47,18 @@ export function useTrainLosses(criteria: readonly PassCriterion[], config: SimCo
 
   useEffect(() => {
     if (!config || !key || trainCriteria.length === 0) return;
-    const todo: { id: string; criterion: TrainLossCriterion }[] = [];
+    const todo: { id: string; spec: TrainSpec }[] = [];
     let settled = false;
     trainCriteria.forEach((criterion, i) => {
       const id = `${key}#${i}`;
       if (known.current.has(id)) return;
       // Too large to check within the bound: it fails without training.
-      if (trainSpecForCriterion(config, criterion) === null) {
+      const spec = trainSpecForCriterion(config, criterion);
+      if (spec === null) {
         known.current.set(id, null);
         settled = true;
       } else {
-        todo.push({ id, criterion });
+        todo.push({ id, spec });
       }
     });
     if (todo.length === 0) {
@@ -88,10 +90,10 @@ export function useTrainLosses(criteria: readonly PassCriterion[], config: SimCo
       );
       worker.current = w;
     }
-    for (const { id, criterion } of todo) {
+    for (const { id, spec } of todo) {
       const job = ++nextJob.current;
       jobs.current.set(job, id);
-      worker.current.post({ job, spec: trainSpecForCriterion(config, criterion)!, index: 0 });
+      worker.current.post({ job, spec, index: 0 });
     }
     changed();
     // config is read through key (configKey(config) names the network exactly).
