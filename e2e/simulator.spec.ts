@@ -308,10 +308,20 @@ test('a change during a worker run stops that run in the same warm worker', asyn
   await page.getByLabel('Seed', { exact: true }).fill('5');
   // The running band answered "cancelled": the engine gave it up mid-way, not at its end.
   await expect.poll(() => marks('initlab:band-cancelled'), { timeout: 10_000 }).toBe(stopped + 1);
+  // While the new band computes, the page's own frames (clicks here, and drawing the band's
+  // preview) make it pause (components/workers/stoppable-worker.ts: pageNeedsCore); the band
+  // reports the time it waited.
+  await expect.poll(bandUnderWay, { timeout: 30_000, intervals: [50] }).toBe(true);
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.waitForTimeout(100);
+  }
   await settled(page);
   await expect(page).toHaveURL(/seed=5/);
   await expect(page.getByTestId('signal-description')).toContainText('after layer 100');
   expect(created, 'no worker was made (or remade) for the new run').toBe(0);
+  const paused = await page.evaluate(() => (performance.getEntriesByName('initlab:band-paused').at(-1) as PerformanceMark | undefined)?.detail.ms);
+  expect(paused, 'the band waited for the page while it drew').toBeGreaterThan(0);
 });
 
 test('pins: named by their settings, no duplicates, up to four, kept across a reload', async ({ page }) => {

@@ -9,7 +9,7 @@
  */
 import { simulate, SimulationCancelled } from '@/lib/sim';
 import type { SimConfig } from '@/lib/validation/sim-config';
-import { stopRequested, type StopFields } from '../workers/stoppable-worker';
+import { stopRequested, yieldToPage, type StopFields } from '../workers/stoppable-worker';
 
 export interface WorkerRequest extends StopFields {
   id: number;
@@ -27,7 +27,8 @@ export interface WorkerRequest extends StopFields {
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'preview'; id: number; result: ReturnType<typeof simulate> }
-  | { type: 'done'; id: number; result: ReturnType<typeof simulate>; ms: number }
+  /** ms: computing time, without `pausedMs`, the time spent waiting for the page (yieldToPage). */
+  | { type: 'done'; id: number; result: ReturnType<typeof simulate>; ms: number; pausedMs: number }
   | { type: 'error'; id: number; message: string }
   | { type: 'cancelled'; id: number };
 
@@ -40,9 +41,13 @@ ctx.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const stopped = () => stopRequested(event.data);
   // Requests queued behind a stopped run were stopped with it.
   if (stopped()) return post({ type: 'cancelled', id });
+  let pausedMs = 0;
   let lastReport = 0;
   let lastFraction = -1;
   const progress = (fraction: number) => {
+    if (stopped()) return false;
+    // The page has a frame to make: give it the core until then (stoppable-worker.ts).
+    pausedMs += yieldToPage(event.data);
     if (stopped()) return false;
     // Throttle: at most every 150 ms and only when the shown percentage moves, so progress never
     // makes the page re-render more than a few times a second.
@@ -58,7 +63,7 @@ ctx.onmessage = (event: MessageEvent<WorkerRequest>) => {
     // The preview is the band's own first seed, posted as soon as it is done (not computed twice).
     const onFirstSeed = preview && bandSeeds > 1 ? (result: ReturnType<typeof simulate>) => post({ type: 'preview', id, result }) : undefined;
     const result = simulate(config, { bandSeeds, onProgress: progress, onFirstSeed });
-    post({ type: 'done', id, result, ms: performance.now() - start });
+    post({ type: 'done', id, result, ms: performance.now() - start - pausedMs, pausedMs });
   } catch (err) {
     if (err instanceof SimulationCancelled) post({ type: 'cancelled', id });
     else post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });

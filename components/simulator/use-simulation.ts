@@ -14,7 +14,12 @@
  *   - the band worker computes the full band with progress and cancel. A newer request stops it
  *     (engine-worker.ts: within a layer's time, and the warm worker takes the next band; or by
  *     terminating it where the page has no shared memory), and it starts WORKER_DEBOUNCE_MS
- *     after the last change, so a slider drag starts one band, not fifty.
+ *     after the last change, so a slider drag starts one band, not fifty, and not before the
+ *     preview worker is done: one worker computes at a time.
+ *   - While a worker computes, the page's own frames (an input, a result to draw) come first:
+ *     the worker pauses at its next layer until the page has painted (stoppable-worker.ts,
+ *     pageNeedsCore). On a 2-core machine a computing worker otherwise left the page's thread
+ *     sharing one core with the compositor and the browser, and 15 ms frames took over 50 ms.
  * Only the newest request matters: results carry their request's id and older ones are dropped.
  * Predictions are the cost model's estimate (run-budget.ts) times this machine's measured
  * milliseconds per unit: the median of recent runs (machines differ by 10x).
@@ -26,6 +31,7 @@ import type { SimResult } from '@/lib/sim/types';
 import { DEFAULT_CONFIG, parseSimConfig, type SimConfig } from '@/lib/validation/sim-config';
 import { configToSearchParams } from '@/lib/validation/sim-config-url';
 import type { WorkerResponse } from './sim-worker';
+import { pageNeedsCore } from '../workers/stoppable-worker';
 import { EngineWorker } from './engine-worker';
 import { BAND_SEEDS, runCost } from './run-budget';
 
@@ -53,6 +59,11 @@ const PREVIEW_WORKER_MAX_MS = 150;
 const INITIAL_MS_PER_UNIT = 0.6;
 
 export type RunOrigin = 'server' | 'main' | 'worker';
+
+/** The main thread warms the engine up only in an idle period at least this long (ms; browsers give at most 50). */
+const MAIN_WARM_UP_IDLE_MS = 40;
+/** Idle callbacks to wait through for such a period before leaving the warm-up to the first run. */
+const MAIN_WARM_UP_TRIES = 50;
 
 /** Job id of the warm-up run; real jobs count up from 1, so its answer is never shown. */
 const WARM_UP_JOB = -1;
@@ -124,6 +135,13 @@ export function useSimulation(initialResult: SimResult | null) {
   });
   /** Id of the last request whose full band arrived (a late preview of it is dropped). */
   const bandDoneId = useRef(-1);
+  /**
+   * A band whose debounce has passed while the preview worker still computes: it starts when the
+   * preview is done, so at most one worker computes at a time and the page keeps a core.
+   */
+  const bandWaiting = useRef<(() => void) | null>(null);
+  /** The engine has run on the main thread (its code and kernels are compiled there). */
+  const mainWarm = useRef(false);
 
   // Seeded with the starting guess twice, so a single slow first run cannot decide alone.
   const mainRecent = useRef<number[]>([INITIAL_MS_PER_UNIT, INITIAL_MS_PER_UNIT]);
@@ -145,6 +163,13 @@ export function useSimulation(initialResult: SimResult | null) {
     if (debounceId.current !== null) clearTimeout(debounceId.current);
     rafId.current = null;
     debounceId.current = null;
+    bandWaiting.current = null;
+  };
+
+  const startWaitingBand = () => {
+    const start = bandWaiting.current;
+    bandWaiting.current = null;
+    start?.();
   };
 
   const stopBand = () => {
@@ -164,11 +189,14 @@ export function useSimulation(initialResult: SimResult | null) {
       if (msg.type === 'progress') {
         setState((s) => ({ ...s, progress: msg.fraction }));
       } else if (msg.type === 'preview') {
+        pageNeedsCore();
         shownKey.current = null;
         setState((s) => ({ ...s, result: msg.result, viewResult: msg.result, origin: 'worker', preview: true, error: null }));
       } else if (msg.type === 'done') {
         band.current.busy = false;
         bandDoneId.current = msg.id;
+        // How long the band waited for the page's frames (bench/ui-bench.ts reports it).
+        performance.mark('initlab:band-paused', { detail: { ms: msg.pausedMs } });
         learnWorker(runCost(msg.result.config), msg.ms);
         shownKey.current = configKey(msg.result.config);
         setState({ result: msg.result, viewResult: msg.result, origin: 'worker', running: false, preview: false, progress: null, pending: null, error: null, cancelled: false });
@@ -220,6 +248,7 @@ export function useSimulation(initialResult: SimResult | null) {
         learnWorker(runCost(msg.result.config) / BAND_SEEDS, msg.ms);
         if (msg.id === jobId.current && bandDoneId.current !== msg.id) {
           performance.mark('initlab:preview-done');
+          pageNeedsCore();
           // What is on screen is no longer the last full result: a request for that older config
           // must compute again rather than be answered "already shown".
           shownKey.current = null;
@@ -230,12 +259,14 @@ export function useSimulation(initialResult: SimResult | null) {
       // An error is reported by the band run of the same config.
       const next = p.pending;
       if (next) postPreview(next.id, next.config);
+      else startWaitingBand();
     };
     const w = new EngineWorker(onMessage, (e) => {
       e.preventDefault();
       p.worker?.terminate();
       p.worker = null;
       p.busy = false;
+      startWaitingBand();
     });
     p.worker = w;
     return w;
@@ -250,6 +281,7 @@ export function useSimulation(initialResult: SimResult | null) {
   const runOnMain = (config: SimConfig) => {
     const start = performance.now();
     try {
+      mainWarm.current = true;
       const result = simulate(config, { bandSeeds: BAND_SEEDS });
       performance.measure('initlab:engine-main', { start });
       learnMain(runCost(config), performance.now() - start);
@@ -296,7 +328,9 @@ export function useSimulation(initialResult: SimResult | null) {
     debounceId.current = setTimeout(
       () => {
         debounceId.current = null;
-        startBand(id, config, !ownPreview);
+        const begin = () => startBand(id, config, !ownPreview);
+        if (preview.current.busy) bandWaiting.current = begin;
+        else begin();
       },
       opts.immediate ? 0 : WORKER_DEBOUNCE_MS,
     );
@@ -312,15 +346,27 @@ export function useSimulation(initialResult: SimResult | null) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Once the page is idle, warm the engine up on the main thread and in both workers with a tiny
+  // Once the page is idle, warm the engine up in both workers and on the main thread with a tiny
   // run of the same kind: the first real run would otherwise pay for compiling the WebAssembly
   // kernels and the JavaScript and take several times longer than the next. Nothing is shown or
-  // learned from it.
+  // learned from it. The workers are warmed at the first idle moment (posting costs the page
+  // little). The main thread's own warm-up takes 20-40 ms here, so it waits for an idle period
+  // that long with no worker computing, and is never forced by a timeout: it used to land in the
+  // middle of big worker runs as their one task over 50 ms (bench/ui-bench.ts). A thread that has
+  // run the engine already is warm and is left alone; a page that never idles that long warms up
+  // on its first main-thread run instead.
   useEffect(() => {
-    const warm = () => {
-      const base = latest.current ?? initialResult?.config ?? DEFAULT_CONFIG;
-      const parsed = parseSimConfig({ ...base, layers: 2, width: Math.min(base.width, 32), samples: Math.min(base.samples, 16) });
-      const tiny = parsed.ok ? parsed.config : { ...DEFAULT_CONFIG, layers: 2, width: 32, samples: 16 };
+    const base = latest.current ?? initialResult?.config ?? DEFAULT_CONFIG;
+    const parsed = parseSimConfig({ ...base, layers: 2, width: Math.min(base.width, 32), samples: Math.min(base.samples, 16) });
+    const tiny = parsed.ok ? parsed.config : { ...DEFAULT_CONFIG, layers: 2, width: 32, samples: 16 };
+    const warmWorkers = () => {
+      const req = { id: WARM_UP_JOB, config: tiny, bandSeeds: 1 };
+      if (!preview.current.worker) previewWorker().post(req);
+      if (!band.current.worker) bandWorker().post(req);
+    };
+    const warmMain = () => {
+      if (mainWarm.current) return;
+      mainWarm.current = true;
       try {
         const start = performance.now();
         simulate(tiny, { bandSeeds: 1 });
@@ -328,17 +374,40 @@ export function useSimulation(initialResult: SimResult | null) {
       } catch {
         // A failing warm-up changes nothing; the real run reports its own errors.
       }
-      const req = { id: WARM_UP_JOB, config: tiny, bandSeeds: 1 };
-      if (!preview.current.busy) previewWorker().post(req);
-      if (!band.current.busy) bandWorker().post(req);
     };
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(warm, { timeout: 2000 });
-      return () => cancelIdleCallback(id);
+    if (typeof requestIdleCallback !== 'function') {
+      const id = setTimeout(() => {
+        warmWorkers();
+        warmMain();
+      }, 300);
+      return () => clearTimeout(id);
     }
-    const id = setTimeout(warm, 300);
-    return () => clearTimeout(id);
+    let tries = 0;
+    let id = 0;
+    const whenIdle = (deadline: IdleDeadline) => {
+      warmWorkers();
+      if (mainWarm.current) return;
+      // An idle page thread is not an idle machine: a computing worker holds a core.
+      const workerBusy = band.current.busy || preview.current.busy;
+      if (!workerBusy && deadline.timeRemaining() >= MAIN_WARM_UP_IDLE_MS) warmMain();
+      else if (++tries < MAIN_WARM_UP_TRIES) id = requestIdleCallback(whenIdle);
+    };
+    id = requestIdleCallback(whenIdle, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // While a worker computes, an input on the page asks it to pause until the page has drawn the
+  // answer (stoppable-worker.ts: pageNeedsCore).
+  useEffect(() => {
+    const onInput = () => {
+      if (band.current.busy || preview.current.busy) pageNeedsCore();
+    };
+    const events = ['pointerdown', 'keydown', 'input'] as const;
+    for (const e of events) window.addEventListener(e, onInput, { capture: true, passive: true });
+    return () => {
+      for (const e of events) window.removeEventListener(e, onInput, { capture: true });
+    };
   }, []);
 
   useEffect(
