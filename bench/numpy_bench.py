@@ -7,8 +7,11 @@ per-layer gradient RMS. The distribution is "normal" (He normal, the default: rn
 "uniform" (He uniform: rng.uniform on +-sqrt(6/n)) or "truncated-normal" (Keras' truncated He
 normal: standard normals redrawn by rejection while |x| > 2, as numpy has no truncated sampler
 and scipy is not used, then scaled by sqrt(2/n) / 0.87962566103423978; about 4.6 % of the draws
-are redrawn, in a few vectorised passes). stdin: {"rungs": [[layers, width, samples, dist?], ...],
-"reps": [int, ...]}; stdout: {"medians_ms": [...]} (median over reps after one warm-up run).
+are redrawn, in a few vectorised passes).
+
+`numpy_bench.py --serve` times one run per stdin line ({"rung": [layers, width, samples, dist?],
+"seed": int}) and answers each with a line {"ms": float}: `npm run bench` alternates these runs
+with the engine's, rep by rep, so a change of load falls on both sides alike.
 
 `numpy_bench.py --once LAYERS WIDTH SAMPLES [DIST]` runs the experiment once (seed 1) and prints its
 per-layer statistics as JSON: the whole-process counterpart of `initlab simulate --band-seeds 1
@@ -74,24 +77,25 @@ def once(layers, width, samples, dist="normal"):
     )
 
 
+def serve():
+    for line in sys.stdin:
+        req = json.loads(line)
+        layers, width, samples = req["rung"][:3]
+        dist = req["rung"][3] if len(req["rung"]) > 3 and req["rung"][3] else "normal"
+        t0 = time.perf_counter()
+        experiment(layers, width, samples, req["seed"], dist)
+        sys.stdout.write(json.dumps({"ms": (time.perf_counter() - t0) * 1000}) + "\n")
+        sys.stdout.flush()
+
+
 def main():
+    if len(sys.argv) == 2 and sys.argv[1] == "--serve":
+        serve()
+        return
     if len(sys.argv) in (5, 6) and sys.argv[1] == "--once":
         once(*(int(x) for x in sys.argv[2:5]), *sys.argv[5:])
         return
-    req = json.load(sys.stdin)
-    medians = []
-    for rung, reps in zip(req["rungs"], req["reps"]):
-        layers, width, samples = rung[:3]
-        dist = rung[3] if len(rung) > 3 else "normal"
-        experiment(layers, width, samples, 0, dist)
-        times = []
-        for r in range(reps):
-            t0 = time.perf_counter()
-            experiment(layers, width, samples, r + 1, dist)
-            times.append((time.perf_counter() - t0) * 1000)
-        times.sort()
-        medians.append(times[len(times) // 2])
-    json.dump({"medians_ms": medians, "numpy": np.__version__}, sys.stdout)
+    sys.exit("usage: numpy_bench.py --serve | --once LAYERS WIDTH SAMPLES [DIST]")
 
 
 if __name__ == "__main__":
