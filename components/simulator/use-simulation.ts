@@ -272,6 +272,17 @@ export function useSimulation(initialResult: SimResult | null) {
     return w;
   };
 
+  /** Stops the preview worker's run, if any; its `cancelled` answer starts a waiting band. */
+  const stopPreview = () => {
+    const p = preview.current;
+    p.pending = null;
+    if (!p.busy || !p.worker) return;
+    if (!p.worker.stop()) {
+      p.worker = null;
+      p.busy = false;
+    }
+  };
+
   const startBand = (id: number, config: SimConfig, preview: boolean) => {
     stopBand();
     band.current.busy = true;
@@ -325,6 +336,8 @@ export function useSimulation(initialResult: SimResult | null) {
     setState((s) => ({ ...s, running: true, progress: 0, pending: config, error: null, cancelled: false }));
     const ownPreview = (units / BAND_SEEDS) * workerMsPerUnit.current <= PREVIEW_WORKER_MAX_MS;
     if (ownPreview) postPreview(id, config);
+    // A preview for older settings is stale: stop it rather than make this band wait for it.
+    else stopPreview();
     debounceId.current = setTimeout(
       () => {
         debounceId.current = null;
@@ -340,7 +353,7 @@ export function useSimulation(initialResult: SimResult | null) {
   const cancel = useCallback(() => {
     clearTimers();
     stopBand();
-    preview.current.pending = null;
+    stopPreview();
     jobId.current++;
     setState((s) => ({ ...s, viewResult: s.result, running: false, progress: null, cancelled: true }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
