@@ -369,11 +369,14 @@ export function useSimulation(initialResult: SimResult | null) {
   // run the engine already is warm and is left alone; a page that never idles that long warms up
   // on its first main-thread run instead.
   useEffect(() => {
-    const base = latest.current ?? initialResult?.config ?? DEFAULT_CONFIG;
-    const parsed = parseSimConfig({ ...base, layers: 2, width: Math.min(base.width, 32), samples: Math.min(base.samples, 16) });
-    const tiny = parsed.ok ? parsed.config : { ...DEFAULT_CONFIG, layers: 2, width: 32, samples: 16 };
+    // Of the kind the student is looking at when the warm-up runs.
+    const tiny = (): SimConfig => {
+      const base = latest.current ?? initialResult?.config ?? DEFAULT_CONFIG;
+      const parsed = parseSimConfig({ ...base, layers: 2, width: Math.min(base.width, 32), samples: Math.min(base.samples, 16) });
+      return parsed.ok ? parsed.config : { ...DEFAULT_CONFIG, layers: 2, width: 32, samples: 16 };
+    };
     const warmWorkers = () => {
-      const req = { id: WARM_UP_JOB, config: tiny, bandSeeds: 1 };
+      const req = { id: WARM_UP_JOB, config: tiny(), bandSeeds: 1 };
       if (!preview.current.worker) previewWorker().post(req);
       if (!band.current.worker) bandWorker().post(req);
     };
@@ -382,7 +385,7 @@ export function useSimulation(initialResult: SimResult | null) {
       mainWarm.current = true;
       try {
         const start = performance.now();
-        simulate(tiny, { bandSeeds: 1 });
+        simulate(tiny(), { bandSeeds: 1 });
         performance.measure('initlab:warm-up', { start });
       } catch {
         // A failing warm-up changes nothing; the real run reports its own errors.
