@@ -265,13 +265,23 @@ export async function removePendingEnrollment(actor: SessionUser, courseId: stri
   await db.pendingEnrollment.deleteMany({ where: { courseId, email: email.toLowerCase() } });
 }
 
+/** The live courses a roster import has listed this address for (see claimPendingEnrollments). */
+export function pendingEnrollmentsFor(db: PrismaClient, email: string): Promise<{ courseId: string }[]> {
+  return db.pendingEnrollment.findMany({ where: { email, course: { archivedAt: null } }, select: { courseId: true } });
+}
+
 /**
  * Called once when a student account is created: enrolls it in every (active) course whose
- * imported roster listed its e-mail, and clears those pre-enrolments.
+ * imported roster listed its e-mail (`known`: those courses, looked up already), and clears
+ * those pre-enrolments.
  */
-export async function claimPendingEnrollments(db: PrismaClient, user: { id: string; email: string; role: string }): Promise<number> {
+export async function claimPendingEnrollments(
+  db: PrismaClient,
+  user: { id: string; email: string; role: string },
+  known?: readonly { courseId: string }[],
+): Promise<number> {
   if (user.role !== 'STUDENT') return 0;
-  const pending = await db.pendingEnrollment.findMany({ where: { email: user.email, course: { archivedAt: null } }, select: { courseId: true } });
+  const pending = known ?? (await pendingEnrollmentsFor(db, user.email));
   if (pending.length === 0) return 0;
   await db.$transaction([
     db.enrollment.createMany({ data: pending.map((p) => ({ courseId: p.courseId, studentId: user.id })), skipDuplicates: true }),
