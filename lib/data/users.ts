@@ -67,9 +67,9 @@ export async function createUser(input: unknown, address: string | null = null):
   const passwordHash = await hashPassword(password);
   // A new e-mail and a taken one run the same statements and wait for the same things: the
   // roster lookup comes before the insert for both, and the insert's commit does not wait for
-  // the disk (asynchronous commit, as for stored runs). A commit that waited for the WAL flush
-  // made new sign-ups about 60 ms slower than taken ones on a busy machine, which told whether
-  // an account existed. The cost: an account created in the last moment before a database
+  // the disk (asynchronous commit, as for stored runs). On a busy machine new sign-ups measured
+  // about twice as slow as taken ones, most likely from the commit waiting for the WAL flush,
+  // which told whether an account existed. The cost: an account created in the last moment before a database
   // crash can be lost, and its owner signs up again.
   const pending = role === 'STUDENT' ? await pendingEnrollmentsFor(db, email) : [];
   try {
