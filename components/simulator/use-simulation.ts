@@ -394,7 +394,7 @@ export function useSimulation(initialResult: SimResult | null) {
     if (typeof requestIdleCallback !== 'function') {
       const id = setTimeout(() => {
         warmWorkers();
-        warmMain();
+        if (!band.current.busy && !preview.current.busy) warmMain();
       }, 300);
       return () => clearTimeout(id);
     }

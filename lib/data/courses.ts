@@ -271,17 +271,12 @@ export function pendingEnrollmentsFor(db: PrismaClient, email: string): Promise<
 }
 
 /**
- * Called once when a student account is created: enrolls it in every (active) course whose
- * imported roster listed its e-mail (`known`: those courses, looked up already), and clears
+ * Called once when a student account is created, with the courses pendingEnrollmentsFor found
+ * for its e-mail (looked up before the insert, see createUser): enrolls it in them and clears
  * those pre-enrolments.
  */
-export async function claimPendingEnrollments(
-  db: PrismaClient,
-  user: { id: string; email: string; role: string },
-  known?: readonly { courseId: string }[],
-): Promise<number> {
+export async function claimPendingEnrollments(db: PrismaClient, user: { id: string; email: string; role: string }, pending: readonly { courseId: string }[]): Promise<number> {
   if (user.role !== 'STUDENT') return 0;
-  const pending = known ?? (await pendingEnrollmentsFor(db, user.email));
   if (pending.length === 0) return 0;
   await db.$transaction([
     db.enrollment.createMany({ data: pending.map((p) => ({ courseId: p.courseId, studentId: user.id })), skipDuplicates: true }),
